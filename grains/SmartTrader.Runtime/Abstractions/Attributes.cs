@@ -1,0 +1,31 @@
+namespace SmartTrader.Runtime;
+
+/// <summary>Names the grain type in storage and routing. Defaults to the class name without a "Grain" suffix, lower-cased.</summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class GrainTypeAttribute(string name) : Attribute
+{
+    public string Name { get; } = name;
+}
+
+/// <summary>Lets calls to this grain interleave at await points instead of running one turn at a time.</summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class ReentrantAttribute : Attribute;
+
+/// <summary>This interface method may interleave with any other call, even on a non-reentrant grain.</summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class AlwaysInterleaveAttribute : Attribute;
+
+/// <summary>How long an activation of this grain type may sit idle before it is collected.</summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class CollectionAgeLimitAttribute(double minutes) : Attribute
+{
+    public TimeSpan Age { get; } = TimeSpan.FromMinutes(minutes);
+}
+
+/// <summary>Marks a grain constructor parameter of type IPersistentState&lt;T&gt; to be filled by the runtime.</summary>
+[AttributeUsage(AttributeTargets.Parameter)]
+public sealed class PersistentStateAttribute(string stateName, string? storageName = null) : Attribute
+{
+    public string StateName { get; } = stateName;
+    public string? StorageName { get; } = storageName;
+}

@@ -1,0 +1,45 @@
+using System.Collections.Immutable;
+using SmartTrader.Runtime;
+
+namespace SmartTrader.Trading;
+
+/// <summary>Key: ticker. Holds the last quote and recent one-minute bars; feeds the paper venue.</summary>
+public interface ISymbolGrain : IGrainWithStringKey
+{
+    Task<Quote?> GetQuote();
+    Task PublishQuote(Quote quote);
+    Task<ImmutableArray<Bar>> GetBars(int count);
+}
+
+/// <summary>
+/// Key: account id. Owns cash, positions, tax lots and open orders, and serialises the account's orders so the
+/// pre-trade checks see a consistent account. Every method that changes state commits it before returning.
+/// </summary>
+public interface IPortfolioGrain : IGrainWithStringKey
+{
+    Task<AccountInfo> Open(OpenAccountRequest request);
+    Task<AccountInfo?> GetAccount();
+    Task<PortfolioView> GetPortfolio();
+    Task<ImmutableArray<EquityPoint>> GetEquityHistory();
+    Task<PlaceOrderResult> PlaceOrder(PlaceOrderRequest request);
+    Task<OrderView> CancelOrder(string orderId);
+
+    /// <summary>From the paper venue: a resting order traded. Idempotent by fill id.</summary>
+    Task ApplyVenueFill(Fill fill);
+}
+
+/// <summary>Key: order id. The order's state machine and fills, as committed by its portfolio.</summary>
+public interface IOrderGrain : IGrainWithStringKey
+{
+    Task<OrderView?> Get();
+
+    /// <summary>Records a newer snapshot of the order; older or equal versions are ignored; illegal transitions throw.</summary>
+    Task<OrderView> Record(OrderView snapshot);
+}
+
+/// <summary>Key: "all". The list of accounts, for administrators.</summary>
+public interface IAccountDirectoryGrain : IGrainWithStringKey
+{
+    Task Register(AccountInfo account);
+    Task<ImmutableArray<AccountInfo>> List();
+}

@@ -1,0 +1,50 @@
+using System.Collections.Immutable;
+
+namespace SmartTrader.Trading;
+
+/// <summary>What a client sends. <see cref="ClientOrderId"/> makes submission idempotent per account.</summary>
+public sealed record PlaceOrderRequest(
+    string ClientOrderId,
+    string Symbol,
+    OrderSide Side,
+    OrderType Type,
+    decimal Quantity,
+    decimal? LimitPrice = null,
+    TimeInForce TimeInForce = TimeInForce.Day);
+
+public sealed record Fill(
+    string FillId,
+    string OrderId,
+    string Account,
+    string Symbol,
+    OrderSide Side,
+    decimal Quantity,
+    decimal Price,
+    DateTimeOffset Time);
+
+/// <summary>An order as stored and as shown. <see cref="Version"/> rises with every change.</summary>
+public sealed record OrderView(
+    string OrderId,
+    string ClientOrderId,
+    string Account,
+    string Symbol,
+    OrderSide Side,
+    OrderType Type,
+    decimal Quantity,
+    decimal? LimitPrice,
+    TimeInForce TimeInForce,
+    OrderStatus Status,
+    decimal FilledQuantity,
+    decimal? AverageFillPrice,
+    string? RejectReason,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    ImmutableArray<Fill> Fills,
+    long Version)
+{
+    public bool IsTerminal => Status is OrderStatus.Filled or OrderStatus.Cancelled or OrderStatus.Rejected;
+    public decimal RemainingQuantity => IsTerminal ? 0m : Quantity - FilledQuantity;
+}
+
+/// <summary>The answer to a placement. <see cref="Duplicate"/> is true when the clientOrderId was already used.</summary>
+public sealed record PlaceOrderResult(OrderView Order, bool Duplicate);
