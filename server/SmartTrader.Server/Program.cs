@@ -1,0 +1,2 @@
+// Replaced by the host and CLI as they are built.
+return 0;
