@@ -22,8 +22,9 @@ internal sealed class PostgresWriteBatchExecutor(NpgsqlDataSource dataSource) : 
         "WHERE grain_type = $1 AND state_name = $2 AND grain_key = $3 AND etag = $4";
     private const string DeleteSql =
         "DELETE FROM grain_state WHERE grain_type = $1 AND state_name = $2 AND grain_key = $3 AND etag = $4";
+    // A no-op update rather than a SELECT: only data-changing statements report an affected-row count.
     private const string ExistsSql =
-        "SELECT 1 FROM grain_state WHERE grain_type = $1 AND state_name = $2 AND grain_key = $3";
+        "UPDATE grain_state SET etag = etag WHERE grain_type = $1 AND state_name = $2 AND grain_key = $3";
     private const string StoredVersionsSql =
         "SELECT s.grain_type, s.state_name, s.grain_key, s.etag FROM grain_state s " +
         "JOIN unnest($1::text[], $2::text[], $3::text[]) AS k(grain_type, state_name, grain_key) " +
