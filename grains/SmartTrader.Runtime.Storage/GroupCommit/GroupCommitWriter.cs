@@ -78,13 +78,8 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
             return;
         }
 
-        var conflicts = 0;
-        foreach (var operation in batch)
-        {
-            if (operation.Conflicted) conflicts++;
-            operation.Complete();
-        }
-        _metrics.BatchCommitted(batch.Count, conflicts);
+        _metrics.BatchCommitted(batch.Count, batch.Count(operation => operation.Conflicted));
+        foreach (var operation in batch) operation.Complete();
     }
 
     /// <summary>Stops accepting writes and returns once everything already queued is committed (or failed).</summary>
