@@ -26,7 +26,7 @@ internal sealed partial class GrainActivation
             _running++;
         }
 
-        var turn = RunTurn(method.Invoke, arguments);
+        var turn = RunTurn(method.Invoke, arguments, method);
         if (turn.IsCompleted) EndTurn(keepAlive: true);
         else turn.ContinueWith(static (_, state) => ((GrainActivation)state!).EndTurn(keepAlive: true), this,
             CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
@@ -128,7 +128,7 @@ internal sealed partial class GrainActivation
         RequestContext.Current = item.Context;
         try
         {
-            return RunTurn(static (grain, item) => item.Run((Grain)grain), item);
+            return RunTurn(static (grain, item) => item.Run((Grain)grain), item, failedAs: null);
         }
         finally
         {
@@ -136,7 +136,8 @@ internal sealed partial class GrainActivation
         }
     }
 
-    private Task RunTurn<TState>(Func<object, TState, Task> run, TState state)
+    /// <summary>Runs the synchronous part of a turn; a synchronous throw becomes a faulted task (of the method's type, if given).</summary>
+    private Task RunTurn<TState>(Func<object, TState, Task> run, TState state, GrainMethod? failedAs)
     {
         using var scope = _logger.BeginScope(_logScope);
         try
@@ -145,7 +146,7 @@ internal sealed partial class GrainActivation
         }
         catch (Exception e)
         {
-            return Task.FromException(e);
+            return failedAs?.Failed(e) ?? Task.FromException(e);
         }
     }
 }

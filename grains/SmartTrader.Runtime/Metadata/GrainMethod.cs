@@ -27,6 +27,9 @@ public abstract class GrainMethod
 
     internal abstract GrainCall CreateCall(object?[] arguments, CallContextData? context);
 
+    /// <summary>A failed task of the method's return type, so callers see failures as faulted tasks, never as throws.</summary>
+    internal abstract Task Failed(Exception exception);
+
     /// <summary>Wraps a pending call so that it fails with a <see cref="TimeoutException"/> naming the grain and method.</summary>
     internal abstract Task WithTimeout(Task call, GrainId grainId, TimeSpan timeout, TimeProvider time);
 
@@ -41,6 +44,8 @@ internal sealed class GrainMethod<TResult>(MethodInfo method, Func<object, objec
 
     internal override GrainCall CreateCall(object?[] arguments, CallContextData? context) =>
         new GrainCall<TResult>(this, arguments, context);
+
+    internal override Task Failed(Exception exception) => Task.FromException<TResult>(exception);
 
     internal TResult ResultOf(Task completed) => IsVoid ? default! : ((Task<TResult>)completed).Result;
 

@@ -19,10 +19,17 @@ internal sealed class GrainCallRouter(
 
     public Task Invoke(GrainId grainId, GrainMethod method, object?[] arguments)
     {
-        var owner = placement.GetOwner(grainId);
-        var call = owner == _local
-            ? catalog.Invoke(grainId, method, arguments)
-            : remote.InvokeAsync(owner, grainId, method, arguments, RequestContext.Current);
-        return call.IsCompleted ? call : method.WithTimeout(call, grainId, _timeout, time);
+        try
+        {
+            var owner = placement.GetOwner(grainId);
+            var call = owner == _local
+                ? catalog.Invoke(grainId, method, arguments)
+                : remote.InvokeAsync(owner, grainId, method, arguments, RequestContext.Current);
+            return call.IsCompleted ? call : method.WithTimeout(call, grainId, _timeout, time);
+        }
+        catch (Exception e)
+        {
+            return method.Failed(e);
+        }
     }
 }
