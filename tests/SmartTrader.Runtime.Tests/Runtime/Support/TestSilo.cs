@@ -60,9 +60,25 @@ public sealed class TestSilo : IAsyncDisposable
         await Runtime.StopAsync();
     }
 
+    /// <summary>
+    /// Stops the silo, giving up after a while: when an assertion failed while a grain was still parked on a gate,
+    /// that turn never ends, and the test must report the assertion instead of hanging.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
-        await StopAsync();
+        if (!_stopped)
+        {
+            _stopped = true;
+            using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            try
+            {
+                await Runtime.StopAsync(patience.Token);
+            }
+            catch (OperationCanceledException) when (patience.IsCancellationRequested)
+            {
+                // Left running on purpose; see above.
+            }
+        }
         await _services.DisposeAsync();
     }
 }
