@@ -36,9 +36,13 @@ public sealed class GrainRuntimeBuilder
     }
 
     /// <summary>Registers a <see cref="MemoryReminderTable"/>, or the given table (e.g. one shared across a restart).</summary>
-    public GrainRuntimeBuilder UseInMemoryReminders(MemoryReminderTable? table = null)
+    public GrainRuntimeBuilder UseInMemoryReminders(MemoryReminderTable? table = null) =>
+        UseReminders(table ?? new MemoryReminderTable());
+
+    /// <summary>Registers a given reminder table instance.</summary>
+    public GrainRuntimeBuilder UseReminders(IReminderTable table)
     {
-        Services.AddSingleton<IReminderTable>(table ?? new MemoryReminderTable());
+        Services.AddSingleton(table);
         return this;
     }
 }

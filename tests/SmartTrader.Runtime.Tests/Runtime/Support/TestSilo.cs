@@ -29,7 +29,7 @@ public sealed class TestSilo : IAsyncDisposable
         Action<SiloOptions>? options = null,
         ManualTimeProvider? time = null,
         IGrainStorage? storage = null,
-        MemoryReminderTable? reminders = null,
+        IReminderTable? reminders = null,
         Action<IServiceCollection>? services = null)
     {
         time ??= new ManualTimeProvider();
@@ -44,7 +44,7 @@ public sealed class TestSilo : IAsyncDisposable
             })
             .AddGrainsFrom(typeof(TestSilo).Assembly)
             .UseStorage(storage ?? new MemoryGrainStorage())
-            .UseInMemoryReminders(reminders);
+            .UseReminders(reminders ?? new MemoryReminderTable());
         services?.Invoke(collection);
 
         var provider = collection.BuildServiceProvider();
