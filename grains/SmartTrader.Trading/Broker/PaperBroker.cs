@@ -14,28 +14,32 @@ public sealed class PaperBroker(ISlippageModel slippage, decimal? maxLimitFillPe
 
     public static bool IsBuy(OrderSide side) => side is OrderSide.Buy or OrderSide.BuyToCover;
 
-    public static bool IsMarketable(OrderView order, Quote quote) => order.Type switch
+    public static bool IsMarketable(OrderSide side, decimal? limitPrice, Quote quote) => limitPrice switch
     {
-        OrderType.Market => true,
-        _ => IsBuy(order.Side) ? order.LimitPrice >= quote.Ask : order.LimitPrice <= quote.Bid,
+        null => true,
+        { } limit => IsBuy(side) ? limit >= quote.Ask : limit <= quote.Bid,
     };
 
-    /// <summary>The trade this order would make against <paramref name="quote"/>, or null when it is not marketable.</summary>
-    public Execution? Match(OrderView order, Quote quote, decimal tickSize)
-    {
-        if (order.IsTerminal || !IsMarketable(order, quote)) return null;
+    public static bool IsMarketable(OrderView order, Quote quote) => IsMarketable(order.Side, order.LimitPrice, quote);
 
-        var quantity = order.Type == OrderType.Limit && MaxLimitFillPerQuote is { } cap
-            ? Math.Min(order.RemainingQuantity, cap)
-            : order.RemainingQuantity;
-        var buy = IsBuy(order.Side);
+    /// <summary>The trade this order would make against <paramref name="quote"/>, or null when it is not marketable.</summary>
+    public Execution? Match(OrderView order, Quote quote, decimal tickSize) =>
+        order.IsTerminal ? null : Match(order.Side, order.LimitPrice, order.RemainingQuantity, quote, tickSize);
+
+    /// <summary>The trade an order (a limit order when <paramref name="limitPrice"/> is set) would make, or null.</summary>
+    public Execution? Match(OrderSide side, decimal? limitPrice, decimal remaining, Quote quote, decimal tickSize)
+    {
+        if (remaining <= 0m || !IsMarketable(side, limitPrice, quote)) return null;
+
+        var quantity = limitPrice is not null && MaxLimitFillPerQuote is { } cap ? Math.Min(remaining, cap) : remaining;
+        var buy = IsBuy(side);
         var reference = buy ? quote.Ask : quote.Bid;
         var impact = slippage.PriceImpact(reference, quantity);
         var price = buy
             ? Money.RoundUpToTick(reference + impact, tickSize)
             : Math.Max(tickSize, Money.RoundDownToTick(reference - impact, tickSize));
 
-        if (order.LimitPrice is { } limit) price = buy ? Math.Min(price, limit) : Math.Max(price, limit);
+        if (limitPrice is { } limit) price = buy ? Math.Min(price, limit) : Math.Max(price, limit);
         return new Execution(quantity, price);
     }
 }
