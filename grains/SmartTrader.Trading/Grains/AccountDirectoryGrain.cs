@@ -9,13 +9,13 @@ public sealed class AccountDirectoryState
 }
 
 public sealed class AccountDirectoryGrain([PersistentState("directory")] IPersistentState<AccountDirectoryState> state)
-    : Grain, IAccountDirectoryGrain
+    : DurableGrain, IAccountDirectoryGrain
 {
     public async Task Register(AccountInfo account)
     {
         if (state.State.Accounts.TryGetValue(account.Account, out var known) && known == account) return;
         state.State.Accounts[account.Account] = account;
-        await state.WriteStateAsync();
+        await Commit(state);
     }
 
     public Task<ImmutableArray<AccountInfo>> List() =>

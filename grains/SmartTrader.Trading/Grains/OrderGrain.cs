@@ -12,7 +12,7 @@ public sealed class OrderState
 /// The durable record of one order, written by its portfolio. A snapshot may skip intermediate statuses (an order
 /// accepted and filled in one portfolio turn arrives Filled) but never moves backwards or changes the order's terms.
 /// </summary>
-public sealed class OrderGrain([PersistentState("order")] IPersistentState<OrderState> state) : Grain, IOrderGrain
+public sealed class OrderGrain([PersistentState("order")] IPersistentState<OrderState> state) : DurableGrain, IOrderGrain
 {
     public Task<OrderView?> Get() => Task.FromResult(state.State.Order);
 
@@ -34,7 +34,7 @@ public sealed class OrderGrain([PersistentState("order")] IPersistentState<Order
         }
 
         state.State.Order = snapshot;
-        await state.WriteStateAsync();
+        await Commit(state);
         return snapshot;
     }
 

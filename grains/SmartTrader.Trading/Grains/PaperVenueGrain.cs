@@ -13,13 +13,14 @@ public sealed class VenueState
 
 /// <summary>
 /// Resting limit orders of one symbol. Reentrant: while it offers fills to portfolios, those portfolios may call back
-/// to rest or remove orders. Changes to the book are serialised by <see cref="_book"/>, which is never held across a
-/// call to a portfolio; a fill's outcome is applied only if the order did not change while it was being offered.
+/// to rest or remove orders, and reentrant calls may run on several threads at once. Every use of the book goes
+/// through <see cref="_book"/>, which is never held across a call to a portfolio; a fill's outcome is applied only if
+/// the order did not change while it was being offered.
 /// </summary>
 [Reentrant]
 public sealed partial class PaperVenueGrain(
     [PersistentState("venue")] IPersistentState<VenueState> state, ISymbolCatalog catalog, PaperBroker broker, ILogger<PaperVenueGrain> logger)
-    : Grain, IPaperVenueGrain
+    : DurableGrain, IPaperVenueGrain
 {
     private readonly SemaphoreSlim _book = new(1, 1);
 
@@ -40,8 +41,16 @@ public sealed partial class PaperVenueGrain(
 
     public Task Remove(string orderId) => WithBook(() => Orders.Remove(orderId));
 
-    public Task<ImmutableArray<RestingOrder>> GetResting() =>
-        Task.FromResult(Orders.Values.OrderBy(o => o.OrderId, StringComparer.Ordinal).ToImmutableArray());
+    public async Task<ImmutableArray<RestingOrder>> GetResting()
+    {
+        var resting = ImmutableArray<RestingOrder>.Empty;
+        await WithBook(() =>
+        {
+            resting = [.. Orders.Values.OrderBy(o => o.OrderId, StringComparer.Ordinal)];
+            return false;
+        });
+        return resting;
+    }
 
     public async Task OnQuote(Quote quote)
     {
@@ -101,7 +110,7 @@ public sealed partial class PaperVenueGrain(
         await _book.WaitAsync();
         try
         {
-            if (action()) await state.WriteStateAsync();
+            if (action()) await Commit(state);
         }
         finally
         {

@@ -21,7 +21,7 @@ public sealed partial class PortfolioGrain(
     ITradingEvents events,
     IOptions<TradingOptions> options,
     ILogger<PortfolioGrain> logger)
-    : Grain, IPortfolioGrain
+    : DurableGrain, IPortfolioGrain
 {
     private readonly TradingOptions _options = options.Value;
 
@@ -59,7 +59,7 @@ public sealed partial class PortfolioGrain(
         State.InitialCash = request.InitialCash;
         State.Ledger = new AccountLedger { Type = request.Type, Cash = request.InitialCash };
         AddEquityPoint(now, Ledger.Value(_ => null));
-        await state.WriteStateAsync();
+        await Commit(state);
 
         await Directory.Register(account);
         await Announce(events.PortfolioChanged(Key));
@@ -145,7 +145,7 @@ public sealed partial class PortfolioGrain(
 
         State.Outbox[orderId] = order;
         AddEquityPoint(now, await Valuation());
-        await state.WriteStateAsync();
+        await Commit(state);
 
         await Publish(order);
         if (order.Type == OrderType.Limit && !order.IsTerminal) await RestAtVenue(order);
@@ -169,7 +169,7 @@ public sealed partial class PortfolioGrain(
         order = OrderLifecycle.Cancel(order, Time.GetUtcNow());
         Track(order);
         State.Outbox[orderId] = order;
-        await state.WriteStateAsync();
+        await Commit(state);
 
         await Publish(order);
         await RemoveFromVenue(order);
@@ -198,7 +198,7 @@ public sealed partial class PortfolioGrain(
         Track(order);
         State.Outbox[order.OrderId] = order;
         AddEquityPoint(now, await Valuation());
-        await state.WriteStateAsync();
+        await Commit(state);
 
         await Publish(order);
     }
@@ -255,7 +255,7 @@ public sealed partial class PortfolioGrain(
             Track(order);
             State.Outbox[order.OrderId] = order;
         }
-        await state.WriteStateAsync();
+        await Commit(state);
         foreach (var order in expired)
         {
             await Publish(order);
