@@ -75,6 +75,7 @@ public sealed partial class PortfolioGrain(
         var now = Time.GetUtcNow();
         var marks = await Marks();
         var valuation = Ledger.Value(s => marks.GetValueOrDefault(s));
+        // A sample taken on read is saved with the next write; losing it to a crash loses no money.
         if (State.EquityHistory.Count == 0 || now - State.EquityHistory[^1].Time >= _options.EquitySampleInterval)
             AddEquityPoint(now, valuation);
 
@@ -327,6 +328,10 @@ public sealed partial class PortfolioGrain(
         }
     }
 
+    /// <summary>
+    /// The account for pre-trade checks and equity points. Only margin buying power depends on marks, so other
+    /// accounts are valued at their last trade prices without asking the symbol grains.
+    /// </summary>
     private async Task<Valuation> Valuation()
     {
         var marks = Ledger.Type == AccountType.Margin ? await Marks() : [];
