@@ -1,0 +1,156 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+
+namespace SmartTrader.Server.Bench;
+
+public sealed record OrderBenchSettings(
+    Uri BaseAddress,
+    string AdminUser,
+    string AdminPassword,
+    int Clients,
+    int Accounts,
+    TimeSpan Duration,
+    TimeSpan Warmup,
+    IReadOnlyList<string> Symbols);
+
+public sealed record OrderBenchResult(
+    long Orders,
+    long Errors,
+    double Seconds,
+    double OrdersPerSecond,
+    LatencySummary Latency,
+    IReadOnlyDictionary<int, long> ErrorsByStatus);
+
+/// <summary>
+/// Places market orders over HTTP from N concurrent clients spread over M accounts, alternating buy and sell so
+/// positions stay bounded. Every 2xx answer is an acknowledged, durably committed order.
+/// </summary>
+public static class OrderPlacementBench
+{
+    private const string TraderUser = "bench-trader";
+    private const string TraderPassword = "bench-trader-password-1";
+    private static readonly MediaTypeHeaderValue JsonContentType = new("application/json");
+
+    public static async Task<OrderBenchResult> RunAsync(OrderBenchSettings settings, CancellationToken cancellationToken)
+    {
+        using var http = CreateClient(settings);
+        var adminToken = await SignInAsync(http, settings.AdminUser, settings.AdminPassword, cancellationToken);
+        var accounts = await PrepareAccountsAsync(http, adminToken, settings, cancellationToken);
+        var traderToken = await SignInAsync(http, TraderUser, TraderPassword, cancellationToken);
+
+        BenchOutput.Progress($"warming up for {settings.Warmup.TotalSeconds:N0} s");
+        await RunClientsAsync(http, traderToken, accounts, settings, settings.Warmup, "w", cancellationToken);
+
+        BenchOutput.Progress($"measuring for {settings.Duration.TotalSeconds:N0} s with {settings.Clients} clients over {accounts.Count} accounts");
+        return await RunClientsAsync(http, traderToken, accounts, settings, settings.Duration, "m", cancellationToken);
+    }
+
+    private static HttpClient CreateClient(OrderBenchSettings settings) =>
+        new(new SocketsHttpHandler
+        {
+            MaxConnectionsPerServer = settings.Clients + 4,
+            PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
+            UseCookies = false,
+        })
+        {
+            BaseAddress = settings.BaseAddress,
+            Timeout = TimeSpan.FromSeconds(30),
+        };
+
+    private static async Task<OrderBenchResult> RunClientsAsync(
+        HttpClient http, string token, IReadOnlyList<string> accounts, OrderBenchSettings settings, TimeSpan duration, string phase,
+        CancellationToken cancellationToken)
+    {
+        var run = Guid.NewGuid().ToString("N")[..8];
+        var recorders = Enumerable.Range(0, settings.Clients).Select(_ => new LatencyRecorder()).ToArray();
+        var errors = new long[settings.Clients];
+        var errorsByStatus = new System.Collections.Concurrent.ConcurrentDictionary<int, long>();
+        var stopAt = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        var started = Stopwatch.StartNew();
+
+        var clients = Enumerable.Range(0, settings.Clients).Select(client => Task.Run(async () =>
+        {
+            var mine = accounts.Where((_, i) => i % settings.Clients == client).ToArray();
+            var sequence = 0L;
+            while (Stopwatch.GetTimestamp() < stopAt && !cancellationToken.IsCancellationRequested)
+            {
+                var account = mine[sequence % mine.Length];
+                var round = sequence / mine.Length;
+                var symbol = settings.Symbols[(int)(round / 2 % settings.Symbols.Count)];
+                var side = round % 2 == 0 ? "Buy" : "Sell";
+                var body = $$"""{"clientOrderId":"{{phase}}-{{run}}-{{client}}-{{sequence}}","symbol":"{{symbol}}","side":"{{side}}","type":"Market","quantity":1}""";
+                sequence++;
+
+                using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/accounts/{account}/orders");
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                request.Content = new ByteArrayContent(Encoding.UTF8.GetBytes(body)) { Headers = { ContentType = JsonContentType } };
+                var begin = Stopwatch.GetTimestamp();
+                try
+                {
+                    using var response = await http.SendAsync(request, cancellationToken);
+                    await response.Content.LoadIntoBufferAsync(cancellationToken);
+                    if (response.IsSuccessStatusCode) recorders[client].Record(Stopwatch.GetTimestamp() - begin);
+                    else
+                    {
+                        errors[client]++;
+                        errorsByStatus.AddOrUpdate((int)response.StatusCode, 1, (_, n) => n + 1);
+                    }
+                }
+                catch (HttpRequestException)
+                {
+                    errors[client]++;
+                    errorsByStatus.AddOrUpdate(0, 1, (_, n) => n + 1);
+                }
+            }
+        }, cancellationToken)).ToArray();
+
+        await Task.WhenAll(clients);
+        var seconds = started.Elapsed.TotalSeconds;
+        var latency = LatencyRecorder.Summarize(recorders);
+        return new OrderBenchResult(latency.Count, errors.Sum(), seconds, latency.Count / seconds, latency, errorsByStatus);
+    }
+
+    private static async Task<IReadOnlyList<string>> PrepareAccountsAsync(
+        HttpClient http, string adminToken, OrderBenchSettings settings, CancellationToken cancellationToken)
+    {
+        BenchOutput.Progress($"creating {settings.Accounts} accounts");
+        await SendAsync(http, adminToken, HttpMethod.Post, "/api/users",
+            new { userName = TraderUser, password = TraderPassword, roles = new[] { "trader" } }, cancellationToken, HttpStatusCode.Conflict);
+
+        var accounts = Enumerable.Range(0, settings.Accounts).Select(i => $"bench-{i:D5}").ToArray();
+        var created = 0;
+        await Parallel.ForEachAsync(accounts, new ParallelOptions { MaxDegreeOfParallelism = settings.Clients, CancellationToken = cancellationToken },
+            async (account, ct) =>
+            {
+                await SendAsync(http, adminToken, HttpMethod.Post, "/api/accounts",
+                    new { id = account, name = account, type = "Margin", initialCash = 100_000_000m, owner = TraderUser }, ct, HttpStatusCode.Conflict);
+                await SendAsync(http, adminToken, HttpMethod.Post, $"/api/accounts/{account}/grants", new { userName = TraderUser }, ct, HttpStatusCode.Conflict);
+                if (Interlocked.Increment(ref created) % 250 == 0) BenchOutput.Progress($"  {created}/{accounts.Length} accounts ready");
+            });
+        return accounts;
+    }
+
+    private static async Task SendAsync(
+        HttpClient http, string token, HttpMethod method, string path, object body, CancellationToken cancellationToken, HttpStatusCode tolerated)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var response = await http.SendAsync(request, cancellationToken);
+        if (!response.IsSuccessStatusCode && response.StatusCode != tolerated)
+            throw new InvalidOperationException($"{method} {path} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}");
+    }
+
+    private static async Task<string> SignInAsync(HttpClient http, string user, string password, CancellationToken cancellationToken)
+    {
+        using var response = await http.PostAsJsonAsync("/api/auth/login", new { userName = user, password }, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+            throw new InvalidOperationException($"Sign-in as {user} failed with {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}");
+        var token = await response.Content.ReadFromJsonAsync<TokenResponse>(cancellationToken);
+        return token?.AccessToken ?? throw new InvalidOperationException("The sign-in answer had no access token.");
+    }
+
+    private sealed record TokenResponse(string AccessToken);
+}
