@@ -1,0 +1,82 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+
+namespace SmartTrader.Runtime;
+
+/// <summary>
+/// The grain classes found in the registered assemblies, indexed by grain type name and by the grain interfaces
+/// they implement. Each grain interface must be implemented by exactly one class.
+/// </summary>
+internal sealed class GrainTypeRegistry
+{
+    private readonly Dictionary<string, GrainClassInfo> _byGrainType;
+    private readonly Dictionary<Type, List<GrainClassInfo>> _byInterface = [];
+    private readonly ConcurrentDictionary<Type, GrainInterfaceInfo> _interfaces = new();
+    private readonly ConcurrentDictionary<MethodInfo, GrainMethod> _methods = new();
+    private readonly string _assemblyNames;
+
+    public GrainTypeRegistry(GrainAssemblies assemblies)
+    {
+        _assemblyNames = string.Join(", ", assemblies.All.Select(a => a.GetName().Name));
+        var classes = assemblies.All
+            .SelectMany(a => a.GetTypes())
+            .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(Grain).IsAssignableFrom(t) && typeof(IGrain).IsAssignableFrom(t))
+            .Select(t => new GrainClassInfo(t))
+            .ToList();
+
+        var duplicate = classes.GroupBy(c => c.GrainType).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+            throw new InvalidOperationException(
+                $"Grain type name '{duplicate.Key}' is used by {string.Join(" and ", duplicate)}; give one of them a distinct [GrainType].");
+        _byGrainType = classes.ToDictionary(c => c.GrainType);
+
+        foreach (var grainClass in classes)
+        foreach (var grainInterface in grainClass.ClassType.GetInterfaces().Where(IsGrainInterface))
+        {
+            if (!_byInterface.TryGetValue(grainInterface, out var implementations)) _byInterface[grainInterface] = implementations = [];
+            implementations.Add(grainClass);
+        }
+
+        ReceiveReminder = MethodOf(typeof(IRemindable).GetMethod(nameof(IRemindable.ReceiveReminder))!);
+    }
+
+    public IEnumerable<GrainClassInfo> Classes => _byGrainType.Values;
+
+    /// <summary>The prepared <see cref="IRemindable.ReceiveReminder"/>, used by the reminder service.</summary>
+    public GrainMethod ReceiveReminder { get; }
+
+    public GrainClassInfo ClassOf(GrainId grainId) =>
+        _byGrainType.TryGetValue(grainId.Type, out var grainClass)
+            ? grainClass
+            : throw new InvalidOperationException(
+                $"Grain {grainId}: no grain class has type name '{grainId.Type}' in the registered assemblies ({_assemblyNames}).");
+
+    public GrainInterfaceInfo InterfaceOf(Type grainInterface) =>
+        _interfaces.TryGetValue(grainInterface, out var info) ? info : _interfaces.GetOrAdd(grainInterface, Build);
+
+    private GrainInterfaceInfo Build(Type grainInterface)
+    {
+        if (!grainInterface.IsInterface || !IsGrainInterface(grainInterface))
+            throw new ArgumentException($"{grainInterface.FullName} is not a grain interface (an interface extending IGrain).");
+        if (!_byInterface.TryGetValue(grainInterface, out var implementations))
+            throw new InvalidOperationException(
+                $"No grain class implements {grainInterface.FullName} in the registered assemblies ({_assemblyNames}). " +
+                "Register its assembly with AddGrainsFrom().");
+        if (implementations.Count > 1)
+            throw new InvalidOperationException(
+                $"{grainInterface.FullName} is implemented by several grain classes ({string.Join(", ", implementations)}); " +
+                "a grain interface must have exactly one implementation.");
+
+        var methods = new[] { grainInterface }
+            .Concat(grainInterface.GetInterfaces())
+            .SelectMany(i => i.GetMethods())
+            .ToDictionary(m => m, MethodOf);
+        return new GrainInterfaceInfo(grainInterface, implementations[0], methods);
+    }
+
+    private GrainMethod MethodOf(MethodInfo method) => _methods.GetOrAdd(method, GrainMethodCompiler.Compile);
+
+    private static bool IsGrainInterface(Type type) =>
+        type.IsInterface && typeof(IGrain).IsAssignableFrom(type)
+        && type != typeof(IGrain) && type != typeof(IGrainWithStringKey) && type != typeof(IRemindable);
+}

@@ -1,0 +1,70 @@
+using System.Text.Json;
+
+namespace SmartTrader.Runtime;
+
+/// <summary>Lets the activator read a state without knowing its type.</summary>
+internal interface IPersistentStateStore
+{
+    Task ReadStateAsync(CancellationToken cancellationToken = default);
+}
+
+/// <summary>
+/// A grain's state over <see cref="IGrainStorage"/>. Writes carry the last seen ETag; when another writer got there
+/// first the activation is marked for deactivation and the <see cref="InconsistentStateException"/> propagates.
+/// </summary>
+internal sealed class PersistentState<TState>(GrainStateKey key, IGrainStorage storage, Action onInconsistentState)
+    : IPersistentState<TState>, IPersistentStateStore where TState : new()
+{
+    public TState State { get; set; } = new();
+    public string? Etag { get; private set; }
+    public bool RecordExists { get; private set; }
+
+    public async Task ReadStateAsync(CancellationToken cancellationToken = default)
+    {
+        var stored = await storage.ReadAsync(key, cancellationToken).ConfigureAwait(false);
+        if (stored is null)
+        {
+            Reset();
+            return;
+        }
+        State = JsonSerializer.Deserialize<TState>(stored.Payload, GrainStateJson.Options) ?? new TState();
+        Etag = stored.Etag;
+        RecordExists = true;
+    }
+
+    public async Task WriteStateAsync(CancellationToken cancellationToken = default)
+    {
+        var payload = JsonSerializer.SerializeToUtf8Bytes(State, GrainStateJson.Options);
+        try
+        {
+            Etag = await storage.WriteAsync(key, payload, Etag, cancellationToken).ConfigureAwait(false);
+            RecordExists = true;
+        }
+        catch (InconsistentStateException)
+        {
+            onInconsistentState();
+            throw;
+        }
+    }
+
+    public async Task ClearStateAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await storage.ClearAsync(key, Etag, cancellationToken).ConfigureAwait(false);
+        }
+        catch (InconsistentStateException)
+        {
+            onInconsistentState();
+            throw;
+        }
+        Reset();
+    }
+
+    private void Reset()
+    {
+        State = new TState();
+        Etag = null;
+        RecordExists = false;
+    }
+}
