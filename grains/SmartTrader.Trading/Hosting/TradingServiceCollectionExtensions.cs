@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using SmartTrader.Runtime;
 using SmartTrader.Trading.Broker;
 using SmartTrader.Trading.MarketData;
 
@@ -10,8 +11,8 @@ namespace SmartTrader.Trading.Hosting;
 public static class TradingServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the symbol catalog, paper broker (validator, slippage, commissions), simulated market and its feed
-    /// (a hosted service), the clock (<see cref="TimeProvider.System"/> unless one is registered) and a no-op
+    /// Registers the trading grains with the grain runtime (storage is the host's choice), the symbol catalog, the
+    /// paper broker (validator, slippage, commissions), the simulated market and its feed (a hosted service), the clock (<see cref="TimeProvider.System"/> unless one is registered) and a no-op
     /// <see cref="ITradingEvents"/> unless one is registered. Bind configuration with
     /// <c>services.Configure&lt;TradingOptions&gt;(section)</c> as well, if wanted.
     /// </summary>
@@ -34,6 +35,7 @@ public static class TradingServiceCollectionExtensions
         });
         services.TryAddSingleton<MarketFeed>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, MarketFeed>(sp => sp.GetRequiredService<MarketFeed>()));
+        services.AddGrainRuntime().AddGrainsFrom(typeof(TradingServiceCollectionExtensions).Assembly);
         return services;
     }
 
