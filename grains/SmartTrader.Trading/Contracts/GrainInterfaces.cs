@@ -37,9 +37,15 @@ public interface IOrderGrain : IGrainWithStringKey
     Task<OrderView> Record(OrderView snapshot);
 }
 
-/// <summary>Key: "all". The list of accounts, for administrators.</summary>
+/// <summary>Key: <see cref="AccountDirectory.Key"/>. The list of accounts, for administrators.</summary>
 public interface IAccountDirectoryGrain : IGrainWithStringKey
 {
     Task Register(AccountInfo account);
     Task<ImmutableArray<AccountInfo>> List();
+}
+
+public static class AccountDirectory
+{
+    /// <summary>The one directory grain's key.</summary>
+    public const string Key = "all";
 }

@@ -1,0 +1,44 @@
+using SmartTrader.Runtime;
+using SmartTrader.Trading.Domain;
+
+namespace SmartTrader.Trading.Grains;
+
+public sealed class OrderState
+{
+    public OrderView? Order { get; set; }
+}
+
+/// <summary>
+/// The durable record of one order, written by its portfolio. A snapshot may skip intermediate statuses (an order
+/// accepted and filled in one portfolio turn arrives Filled) but never moves backwards or changes the order's terms.
+/// </summary>
+public sealed class OrderGrain([PersistentState("order")] IPersistentState<OrderState> state) : DurableGrain, IOrderGrain
+{
+    public Task<OrderView?> Get() => Task.FromResult(state.State.Order);
+
+    public async Task<OrderView> Record(OrderView snapshot)
+    {
+        if (snapshot.OrderId != Key)
+            throw new TradingException(TradingErrorKind.Invalid, $"Snapshot of order {snapshot.OrderId} sent to order {Key}.");
+
+        if (state.State.Order is { } current)
+        {
+            if (snapshot.Version <= current.Version) return current;
+            if (!SameOrder(current, snapshot))
+                throw new TradingException(TradingErrorKind.Conflict, $"Snapshot version {snapshot.Version} of order {Key} changes its terms.");
+            var legal = current.Status == snapshot.Status
+                ? OrderTransitions.IsLegal(current.Status, snapshot.Status)
+                : OrderTransitions.CanReach(current.Status, snapshot.Status);
+            if (!legal || snapshot.FilledQuantity < current.FilledQuantity)
+                throw new IllegalOrderTransitionException(Key, current.Status, snapshot.Status);
+        }
+
+        state.State.Order = snapshot;
+        await Commit(state);
+        return snapshot;
+    }
+
+    private static bool SameOrder(OrderView a, OrderView b) =>
+        a.Account == b.Account && a.ClientOrderId == b.ClientOrderId && a.Symbol == b.Symbol && a.Side == b.Side
+        && a.Type == b.Type && a.Quantity == b.Quantity && a.LimitPrice == b.LimitPrice && a.TimeInForce == b.TimeInForce;
+}

@@ -1,0 +1,369 @@
+using System.Collections.Immutable;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SmartTrader.Runtime;
+using SmartTrader.Trading.Broker;
+using SmartTrader.Trading.Domain;
+using SmartTrader.Trading.Hosting;
+
+namespace SmartTrader.Trading.Grains;
+
+/// <summary>
+/// The writer of record for one account. Each change is committed in one write of the portfolio's state, which carries
+/// the changed orders' snapshots in an outbox; only then is it acknowledged. The snapshots are then recorded in their
+/// order grains and leave the outbox (the removal is saved with the next write); an activation re-records whatever
+/// the outbox still holds, and rests its open limit orders at the venue again.
+/// </summary>
+public sealed partial class PortfolioGrain(
+    [PersistentState("portfolio")] IPersistentState<PortfolioState> state,
+    OrderValidator validator,
+    PaperBroker broker,
+    ITradingEvents events,
+    IOptions<TradingOptions> options,
+    ILogger<PortfolioGrain> logger)
+    : DurableGrain, IPortfolioGrain
+{
+    private readonly TradingOptions _options = options.Value;
+
+    private PortfolioState State => state.State;
+    private AccountLedger Ledger => State.Ledger;
+    private CommissionSchedule Commission => _options.Commission;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (State.Account is null) return;
+        await RecordOutbox();
+        foreach (var order in State.OpenOrders.Values.Where(o => o.Type == OrderType.Limit))
+            await RestAtVenue(order);
+    }
+
+    public async Task<AccountInfo> Open(OpenAccountRequest request)
+    {
+        if (string.IsNullOrWhiteSpace(request.Name) || string.IsNullOrWhiteSpace(request.Owner))
+            throw Error(TradingErrorKind.Invalid, "An account needs a name and an owner.");
+        if (!Enum.IsDefined(request.Type)) throw Error(TradingErrorKind.Invalid, $"Unknown account type {request.Type}.");
+        if (request.InitialCash < 0m || Money.Cents(request.InitialCash) != request.InitialCash)
+            throw Error(TradingErrorKind.Invalid, $"Initial cash must be a non-negative amount in cents; got {request.InitialCash}.");
+
+        if (State.Account is { } existing)
+        {
+            if (existing.Name != request.Name || existing.Type != request.Type || existing.Owner != request.Owner || State.InitialCash != request.InitialCash)
+                throw Error(TradingErrorKind.Conflict, $"Account {Key} is already open with other terms.");
+            await Directory.Register(existing);
+            return existing;
+        }
+
+        var now = Time.GetUtcNow();
+        var account = new AccountInfo(Key, request.Name, request.Type, request.Owner, now);
+        State.Account = account;
+        State.InitialCash = request.InitialCash;
+        State.Ledger = new AccountLedger { Type = request.Type, Cash = request.InitialCash };
+        AddEquityPoint(now, Ledger.Value(_ => null));
+        await Commit(state);
+
+        await Directory.Register(account);
+        await Announce(events.PortfolioChanged(Key));
+        return account;
+    }
+
+    public Task<AccountInfo?> GetAccount() => Task.FromResult(State.Account);
+
+    public async Task<PortfolioView> GetPortfolio()
+    {
+        var account = RequireAccount();
+        await ExpireDayOrders();
+        var now = Time.GetUtcNow();
+        var marks = await Marks();
+        var valuation = Ledger.Value(s => marks.GetValueOrDefault(s));
+        // A sample taken on read is saved with the next write; losing it to a crash loses no money.
+        if (State.EquityHistory.Count == 0 || now - State.EquityHistory[^1].Time >= _options.EquitySampleInterval)
+            AddEquityPoint(now, valuation);
+
+        var positions = Ledger.Positions.Values
+            .Where(p => p.Quantity != 0m || p.RealizedPnl != 0m)
+            .OrderBy(p => p.Symbol, StringComparer.Ordinal)
+            .Select(p =>
+            {
+                var mark = marks.GetValueOrDefault(p.Symbol) ?? p.LastPrice;
+                return new PositionView(p.Symbol, p.Quantity, p.AverageCost, mark, p.MarketValue(mark), p.UnrealizedPnl(mark), p.RealizedPnl);
+            })
+            .ToImmutableArray();
+        var lots = Ledger.Positions.Values
+            .SelectMany(p => p.Lots)
+            .OrderBy(l => l.Symbol, StringComparer.Ordinal).ThenBy(l => l.AcquiredAt)
+            .Select(l => new TaxLotView(l.LotId, l.Symbol, l.Quantity, l.CostPerShare, l.AcquiredAt))
+            .ToImmutableArray();
+
+        return new PortfolioView(
+            account, Ledger.Cash, Ledger.ReservedCash, Ledger.BuyingPower(valuation), valuation.Equity, Ledger.RealizedPnl,
+            valuation.UnrealizedPnl, positions, lots, [.. State.OpenOrders.Values.OrderBy(o => o.CreatedAt)], now);
+    }
+
+    public Task<ImmutableArray<EquityPoint>> GetEquityHistory()
+    {
+        RequireAccount();
+        return Task.FromResult(State.EquityHistory.ToImmutableArray());
+    }
+
+    public async Task<PlaceOrderResult> PlaceOrder(PlaceOrderRequest request)
+    {
+        var account = RequireAccount();
+        var symbol = validator.Validate(request, account.Type);
+        request = request with { Symbol = symbol.Symbol };
+        await RecordOutbox();
+        await ExpireDayOrders();
+
+        var orderId = OrderIds.For(Key, request.ClientOrderId);
+        var known = State.OpenOrders.GetValueOrDefault(orderId) ?? State.Outbox.GetValueOrDefault(orderId) ?? await OrderGrain(orderId).Get();
+        if (known is not null)
+        {
+            if (!OrderLifecycle.SameTerms(known, request))
+                throw Error(TradingErrorKind.Conflict, $"clientOrderId '{request.ClientOrderId}' was already used for a different order.");
+            return new PlaceOrderResult(known, Duplicate: true);
+        }
+
+        var now = Time.GetUtcNow();
+        var quote = await GrainFactory.GetGrain<ISymbolGrain>(symbol.Symbol).GetQuote();
+        var order = OrderLifecycle.Create(orderId, Key, request, now);
+        var execution = quote is null ? null : broker.Match(order, quote, symbol.TickSize);
+        var rejectReason = request.Type == OrderType.Market && quote is null
+            ? $"There is no quote for {symbol.Symbol} yet; a market order needs one."
+            : PreTradeChecks.RejectReason(Ledger, await Valuation(), order, OpenClosingQuantity(order), RequiredBuyingPower(order, execution));
+
+        if (rejectReason is not null)
+        {
+            order = OrderLifecycle.Reject(order, rejectReason, now);
+        }
+        else
+        {
+            order = OrderLifecycle.Accept(order, now);
+            if (execution is not null)
+                order = Fill(order, new Fill(FillIds.For(orderId, 0m), orderId, Key, symbol.Symbol, order.Side, execution.Quantity, execution.Price, now), now);
+            if (!order.IsTerminal && (order.Type == OrderType.Market || order.TimeInForce == TimeInForce.Ioc))
+                order = OrderLifecycle.Cancel(order, now);
+            Track(order);
+        }
+
+        State.Outbox[orderId] = order;
+        AddEquityPoint(now, await Valuation());
+        await Commit(state);
+
+        await Publish(order);
+        if (order.Type == OrderType.Limit && !order.IsTerminal) await RestAtVenue(order);
+        return new PlaceOrderResult(order, Duplicate: false);
+    }
+
+    public async Task<OrderView> CancelOrder(string orderId)
+    {
+        RequireAccount();
+        if (!OrderIds.BelongsTo(orderId, Key)) throw Error(TradingErrorKind.NotFound, $"Account {Key} has no order {orderId}.");
+        await RecordOutbox();
+        await ExpireDayOrders();
+
+        if (!State.OpenOrders.TryGetValue(orderId, out var order))
+        {
+            var known = State.Outbox.GetValueOrDefault(orderId) ?? await OrderGrain(orderId).Get()
+                ?? throw Error(TradingErrorKind.NotFound, $"Account {Key} has no order {orderId}.");
+            throw new IllegalOrderTransitionException(orderId, known.Status, OrderStatus.Cancelled);
+        }
+
+        order = OrderLifecycle.Cancel(order, Time.GetUtcNow());
+        Track(order);
+        State.Outbox[orderId] = order;
+        await Commit(state);
+
+        await Publish(order);
+        await RemoveFromVenue(order);
+        return order;
+    }
+
+    public async Task ApplyVenueFill(Fill fill)
+    {
+        RequireAccount();
+        await RecordOutbox();
+        await ExpireDayOrders();
+
+        if (!State.OpenOrders.TryGetValue(fill.OrderId, out var order))
+        {
+            if (State.Outbox.TryGetValue(fill.OrderId, out var done) && done.Fills.Any(f => f.FillId == fill.FillId)) return;
+            throw Error(TradingErrorKind.Conflict, $"Order {fill.OrderId} is not open in account {Key}.");
+        }
+        if (order.Fills.Any(f => f.FillId == fill.FillId)) return;
+        if (fill.Account != Key || fill.Symbol != order.Symbol || fill.Side != order.Side)
+            throw Error(TradingErrorKind.Invalid, $"Fill {fill.FillId} does not match order {order.OrderId}.");
+        if (order.LimitPrice is { } limit && (PaperBroker.IsBuy(order.Side) ? fill.Price > limit : fill.Price < limit))
+            throw Error(TradingErrorKind.Invalid, $"Fill {fill.FillId} at {fill.Price} breaks order {order.OrderId}'s limit {limit}.");
+
+        var now = Time.GetUtcNow();
+        order = Fill(order, fill, now);
+        Track(order);
+        State.Outbox[order.OrderId] = order;
+        AddEquityPoint(now, await Valuation());
+        await Commit(state);
+
+        await Publish(order);
+    }
+
+    private OrderView Fill(OrderView order, Fill fill, DateTimeOffset now)
+    {
+        var commission = Commission.ForFill(order.FilledQuantity, fill.Quantity);
+        var filled = OrderLifecycle.ApplyFill(order, fill, now);
+        Ledger.ApplyFill(fill.Symbol, fill.Side, fill.Quantity, fill.Price, commission, fill.Time);
+        return filled;
+    }
+
+    /// <summary>Keeps an order in the open orders, with its reservation, while it works; drops both when it ends.</summary>
+    private void Track(OrderView order)
+    {
+        if (order.IsTerminal)
+        {
+            State.OpenOrders.Remove(order.OrderId);
+            Ledger.Release(order.OrderId);
+            return;
+        }
+        State.OpenOrders[order.OrderId] = order;
+        Ledger.Reserve(order.OrderId, PreTradeChecks.RequiredBuyingPower(
+            order.Side, order.RemainingQuantity, order.LimitPrice ?? 0m, Commission.ForFill(order.FilledQuantity, order.RemainingQuantity)));
+    }
+
+    /// <summary>What the order uses: the part that trades now at its price, and the rest at its limit.</summary>
+    private decimal RequiredBuyingPower(OrderView order, Execution? execution)
+    {
+        var now = execution?.Quantity ?? 0m;
+        var rest = order.Type == OrderType.Limit && order.TimeInForce != TimeInForce.Ioc ? order.Quantity - now : 0m;
+        return PreTradeChecks.RequiredBuyingPower(order.Side, now, execution?.Price ?? 0m, Commission.ForFill(0m, now))
+            + PreTradeChecks.RequiredBuyingPower(order.Side, rest, order.LimitPrice ?? 0m, Commission.ForFill(now, rest));
+    }
+
+    private decimal OpenClosingQuantity(OrderView order) =>
+        order.Side is OrderSide.Sell or OrderSide.BuyToCover
+            ? State.OpenOrders.Values.Where(o => o.Symbol == order.Symbol && o.Side == order.Side).Sum(o => o.RemainingQuantity)
+            : 0m;
+
+    /// <summary>Day orders whose session has closed are cancelled (and can no longer trade) before anything else happens.</summary>
+    private async Task ExpireDayOrders()
+    {
+        if (_options.SessionCloseUtc is not { } close) return;
+        var now = Time.GetUtcNow();
+        var expired = State.OpenOrders.Values
+            .Where(o => o.TimeInForce == TimeInForce.Day && DaySession.ExpiresAt(o.CreatedAt, close) <= now)
+            .Select(o => OrderLifecycle.Cancel(o, now) with { RejectReason = "Day order expired at the session close." })
+            .ToList();
+        if (expired.Count == 0) return;
+
+        foreach (var order in expired)
+        {
+            Track(order);
+            State.Outbox[order.OrderId] = order;
+        }
+        await Commit(state);
+        foreach (var order in expired)
+        {
+            await Publish(order);
+            await RemoveFromVenue(order);
+        }
+    }
+
+    /// <summary>Records the committed snapshot in its order grain and announces it.</summary>
+    private async Task Publish(OrderView order)
+    {
+        await Record(order);
+        await Announce(events.OrderUpdated(order));
+        await Announce(events.PortfolioChanged(Key));
+    }
+
+    private async Task RecordOutbox()
+    {
+        foreach (var order in State.Outbox.Values.ToArray()) await Record(order);
+    }
+
+    private async Task Record(OrderView order)
+    {
+        try
+        {
+            await OrderGrain(order.OrderId).Record(order);
+            if (State.Outbox.TryGetValue(order.OrderId, out var pending) && pending.Version <= order.Version)
+                State.Outbox.Remove(order.OrderId);
+        }
+        catch (Exception e)
+        {
+            LogRecordFailed(e, order.OrderId, order.Version);
+        }
+    }
+
+    private async Task RestAtVenue(OrderView order)
+    {
+        try
+        {
+            await Venue(order.Symbol).Rest(RestingOrder.From(order));
+        }
+        catch (Exception e)
+        {
+            LogVenueFailed(e, order.OrderId);
+        }
+    }
+
+    private async Task RemoveFromVenue(OrderView order)
+    {
+        if (order.Type != OrderType.Limit) return;
+        try
+        {
+            await Venue(order.Symbol).Remove(order.OrderId);
+        }
+        catch (Exception e)
+        {
+            LogVenueFailed(e, order.OrderId);
+        }
+    }
+
+    private async Task Announce(Task announcement)
+    {
+        try
+        {
+            await announcement;
+        }
+        catch (Exception e)
+        {
+            LogEventFailed(e, Key);
+        }
+    }
+
+    /// <summary>
+    /// The account for pre-trade checks and equity points. Only margin buying power depends on marks, so other
+    /// accounts are valued at their last trade prices without asking the symbol grains.
+    /// </summary>
+    private async Task<Valuation> Valuation()
+    {
+        var marks = Ledger.Type == AccountType.Margin ? await Marks() : [];
+        return Ledger.Value(s => marks.GetValueOrDefault(s));
+    }
+
+    /// <summary>Last prices of the symbols held, from their symbol grains; a symbol without a quote is left out.</summary>
+    private async Task<Dictionary<string, decimal?>> Marks()
+    {
+        var symbols = Ledger.Positions.Values.Where(p => p.Quantity != 0m).Select(p => p.Symbol).ToArray();
+        var quotes = await Task.WhenAll(symbols.Select(s => GrainFactory.GetGrain<ISymbolGrain>(s).GetQuote()));
+        return symbols.Zip(quotes).Where(p => p.Second is not null).ToDictionary(p => p.First, p => (decimal?)p.Second!.Last);
+    }
+
+    private void AddEquityPoint(DateTimeOffset now, Valuation valuation) =>
+        EquityHistory.Append(State.EquityHistory, new EquityPoint(now, valuation.Equity, valuation.Cash), _options.EquityHistoryCapacity);
+
+    private AccountInfo RequireAccount() =>
+        State.Account ?? throw Error(TradingErrorKind.NotFound, $"Account {Key} does not exist.");
+
+    private IOrderGrain OrderGrain(string orderId) => GrainFactory.GetGrain<IOrderGrain>(orderId);
+    private IPaperVenueGrain Venue(string symbol) => GrainFactory.GetGrain<IPaperVenueGrain>(symbol);
+    private IAccountDirectoryGrain Directory => GrainFactory.GetGrain<IAccountDirectoryGrain>(AccountDirectory.Key);
+
+    private static TradingException Error(TradingErrorKind kind, string message) => new(kind, message);
+
+    [LoggerMessage(LogLevel.Warning, "Recording order {OrderId} version {Version} failed; it stays in the outbox")]
+    private partial void LogRecordFailed(Exception exception, string orderId, long version);
+
+    [LoggerMessage(LogLevel.Warning, "The paper venue did not take the change to order {OrderId}; the order is rested again on the next activation")]
+    private partial void LogVenueFailed(Exception exception, string orderId);
+
+    [LoggerMessage(LogLevel.Warning, "Announcing a change to account {Account} failed")]
+    private partial void LogEventFailed(Exception exception, string account);
+}

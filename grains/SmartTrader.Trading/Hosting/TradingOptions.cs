@@ -1,0 +1,45 @@
+using SmartTrader.Trading.Domain;
+using SmartTrader.Trading.MarketData;
+
+namespace SmartTrader.Trading.Hosting;
+
+/// <summary>Settings of the trading grains, the paper broker and the simulated market (section "Trading").</summary>
+public sealed class TradingOptions
+{
+    /// <summary>The symbols traded and simulated. Empty means <see cref="DefaultUniverse"/>.</summary>
+    public List<SymbolSettings> Symbols { get; set; } = [];
+
+    public double IntraSectorCorrelation { get; set; } = 0.65;
+    public double CrossSectorCorrelation { get; set; } = 0.25;
+
+    /// <summary>Seed of the simulated market; the same seed replays the same quotes. Null picks one at start-up.</summary>
+    public int? Seed { get; set; }
+
+    public bool FeedEnabled { get; set; } = true;
+    public TimeSpan FeedInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    public SlippageKind Slippage { get; set; } = SlippageKind.None;
+    public decimal SlippageBps { get; set; }
+    public decimal SlippageBlockShares { get; set; } = 100m;
+
+    public decimal CommissionPerShare { get; set; }
+    public decimal CommissionMinimumPerOrder { get; set; }
+
+    /// <summary>At most this many shares of a limit order trade per quote; null means the whole remainder.</summary>
+    public decimal? MaxLimitFillPerQuote { get; set; }
+
+    /// <summary>UTC time of day at which Day orders expire (21:00 UTC is 16:00 New York in winter); null keeps them open.</summary>
+    public TimeSpan? SessionCloseUtc { get; set; } = new(21, 0, 0);
+
+    /// <summary>One-minute bars kept per symbol, in memory.</summary>
+    public int BarHistory { get; set; } = 390;
+
+    public int EquityHistoryCapacity { get; set; } = EquityHistory.DefaultCapacity;
+
+    /// <summary>Reading a portfolio adds an equity point when the latest is older than this.</summary>
+    public TimeSpan EquitySampleInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    public IReadOnlyList<SymbolSettings> EffectiveSymbols => Symbols.Count > 0 ? Symbols : DefaultUniverse.Symbols;
+
+    public CommissionSchedule Commission => new(CommissionPerShare, CommissionMinimumPerOrder);
+}

@@ -1,0 +1,77 @@
+using SmartTrader.Runtime;
+
+namespace SmartTrader.Trading.Tests.Grains;
+
+public class RecoveryTests
+{
+    [Fact]
+    public async Task An_order_committed_by_the_portfolio_but_not_recorded_is_recorded_on_the_next_activation()
+    {
+        var storage = new FlakyStorage(new MemoryGrainStorage());
+        var clock = new ManualTimeProvider();
+        string orderId;
+        await using (var silo = await TradingSilo.StartAsync(storage: storage, clock: clock))
+        {
+            var portfolio = await silo.OpenAsync("acc1");
+            await silo.QuoteAsync("AAPL", 99.98m, 100.02m);
+            storage.FailWritesOf = "order";
+
+            var result = await portfolio.PlaceOrder(new PlaceOrderRequest("c1", "AAPL", OrderSide.Buy, OrderType.Market, 10m));
+
+            result.Order.Status.Should().Be(OrderStatus.Filled);
+            orderId = result.Order.OrderId;
+            (await silo.Order(orderId).Get()).Should().BeNull();
+        }
+
+        storage.FailWritesOf = null;
+        await using (var restarted = await TradingSilo.StartAsync(storage: storage, clock: clock))
+        {
+            (await restarted.Portfolio("acc1").GetAccount()).Should().NotBeNull();
+
+            var recorded = await restarted.Order(orderId).Get();
+            recorded.Should().NotBeNull();
+            recorded!.Status.Should().Be(OrderStatus.Filled);
+            (await restarted.Portfolio("acc1").GetPortfolio()).Positions.Single().Quantity.Should().Be(10m);
+        }
+    }
+
+    [Fact]
+    public async Task A_failed_portfolio_write_leaves_nothing_behind_in_memory()
+    {
+        var storage = new FlakyStorage(new MemoryGrainStorage());
+        await using var silo = await TradingSilo.StartAsync(storage: storage);
+        var portfolio = await silo.OpenAsync("acc1");
+        await silo.QuoteAsync("AAPL", 99.98m, 100.02m);
+
+        storage.FailWritesOf = "portfolio";
+        await FluentActions.Awaiting(() => portfolio.PlaceOrder(new PlaceOrderRequest("c1", "AAPL", OrderSide.Buy, OrderType.Market, 10m)))
+            .Should().ThrowAsync<IOException>();
+        storage.FailWritesOf = null;
+
+        var view = await portfolio.GetPortfolio();
+        view.Cash.Should().Be(100_000m);
+        view.Positions.Should().BeEmpty();
+        var retry = await portfolio.PlaceOrder(new PlaceOrderRequest("c1", "AAPL", OrderSide.Buy, OrderType.Market, 10m));
+        retry.Duplicate.Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task Resting_orders_survive_a_restart_and_fill_afterwards()
+    {
+        var storage = new MemoryGrainStorage();
+        var clock = new ManualTimeProvider();
+        string orderId;
+        await using (var silo = await TradingSilo.StartAsync(storage: storage, clock: clock))
+        {
+            var portfolio = await silo.OpenAsync("acc1");
+            await silo.QuoteAsync("AAPL", 99.98m, 100.02m);
+            orderId = (await portfolio.PlaceOrder(new PlaceOrderRequest("l1", "AAPL", OrderSide.Buy, OrderType.Limit, 10m, 99.00m, TimeInForce.Gtc))).Order.OrderId;
+        }
+
+        await using var restarted = await TradingSilo.StartAsync(storage: storage, clock: clock);
+        await restarted.QuoteAsync("AAPL", 98.97m, 99.00m);
+
+        (await restarted.Order(orderId).Get())!.Status.Should().Be(OrderStatus.Filled);
+        (await restarted.Portfolio("acc1").GetPortfolio()).ReservedCash.Should().Be(0m);
+    }
+}

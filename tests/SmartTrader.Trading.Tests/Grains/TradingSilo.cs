@@ -1,0 +1,112 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.DependencyInjection;
+using SmartTrader.Runtime;
+using SmartTrader.Trading.Domain;
+using SmartTrader.Trading.Hosting;
+
+namespace SmartTrader.Trading.Tests.Grains;
+
+/// <summary>A grain runtime with the trading grains, in-memory storage (or the given one) and a manual clock.</summary>
+internal sealed class TradingSilo : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+
+    private TradingSilo(ServiceProvider services, ManualTimeProvider clock, RecordingEvents events)
+    {
+        _services = services;
+        Clock = clock;
+        Events = events;
+    }
+
+    public ManualTimeProvider Clock { get; }
+    public RecordingEvents Events { get; }
+    public GrainRuntime Runtime => _services.GetRequiredService<GrainRuntime>();
+    public IGrainFactory Grains => Runtime.GrainFactory;
+    public IServiceProvider Services => _services;
+
+    public static async Task<TradingSilo> StartAsync(
+        Action<TradingOptions>? configure = null, IGrainStorage? storage = null, ManualTimeProvider? clock = null)
+    {
+        clock ??= new ManualTimeProvider();
+        var events = new RecordingEvents();
+        var services = new ServiceCollection()
+            .AddSingleton<TimeProvider>(clock)
+            .AddSingleton<ITradingEvents>(events)
+            .AddTrading(o =>
+            {
+                o.FeedEnabled = false;
+                o.Seed = 1;
+                configure?.Invoke(o);
+            });
+        services.AddGrainRuntime().UseStorage(storage ?? new MemoryGrainStorage());
+        var provider = services.BuildServiceProvider();
+        await provider.GetRequiredService<GrainRuntime>().StartAsync();
+        return new TradingSilo(provider, clock, events);
+    }
+
+    public IPortfolioGrain Portfolio(string account) => Grains.GetGrain<IPortfolioGrain>(account);
+    public IOrderGrain Order(string orderId) => Grains.GetGrain<IOrderGrain>(orderId);
+    public IPaperVenueGrain Venue(string symbol) => Grains.GetGrain<IPaperVenueGrain>(symbol);
+
+    public async Task<IPortfolioGrain> OpenAsync(string account, decimal cash = 100_000m, AccountType type = AccountType.Cash)
+    {
+        var portfolio = Portfolio(account);
+        await portfolio.Open(new OpenAccountRequest("Test " + account, type, cash, "alice"));
+        return portfolio;
+    }
+
+    public Task QuoteAsync(string symbol, decimal bid, decimal ask) =>
+        Grains.GetGrain<ISymbolGrain>(symbol).PublishQuote(new Quote(symbol, bid, ask, Money.RoundToTick((bid + ask) / 2m, 0.01m), Clock.GetUtcNow()));
+
+    public async ValueTask DisposeAsync()
+    {
+        await Runtime.StopAsync();
+        await _services.DisposeAsync();
+    }
+}
+
+internal sealed class RecordingEvents : ITradingEvents
+{
+    public ConcurrentQueue<Quote> Quotes { get; } = new();
+    public ConcurrentQueue<OrderView> Orders { get; } = new();
+    public ConcurrentQueue<string> Portfolios { get; } = new();
+
+    public Task QuoteUpdated(Quote quote)
+    {
+        Quotes.Enqueue(quote);
+        return Task.CompletedTask;
+    }
+
+    public Task OrderUpdated(OrderView order)
+    {
+        Orders.Enqueue(order);
+        return Task.CompletedTask;
+    }
+
+    public Task PortfolioChanged(string account)
+    {
+        Portfolios.Enqueue(account);
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>Storage whose writes for one grain type fail while <see cref="FailWritesOf"/> names it.</summary>
+internal sealed class FlakyStorage(IGrainStorage inner) : IGrainStorage
+{
+    public string? FailWritesOf { get; set; }
+
+    public Task<StoredState?> ReadAsync(GrainStateKey key, CancellationToken cancellationToken = default) => inner.ReadAsync(key, cancellationToken);
+
+    public Task<string> WriteAsync(GrainStateKey key, ReadOnlyMemory<byte> payload, string? expectedEtag, CancellationToken cancellationToken = default) =>
+        key.GrainType == FailWritesOf
+            ? Task.FromException<string>(new IOException($"Storage for {key.GrainType} is unavailable."))
+            : inner.WriteAsync(key, payload, expectedEtag, cancellationToken);
+
+    public Task ClearAsync(GrainStateKey key, string? expectedEtag, CancellationToken cancellationToken = default) => inner.ClearAsync(key, expectedEtag, cancellationToken);
+
+    public Task<IReadOnlyList<StoredState>> QueryByKeyPrefixAsync(
+        string grainType, string stateName, string keyPrefix, string? afterKey, int limit, CancellationToken cancellationToken = default) =>
+        inner.QueryByKeyPrefixAsync(grainType, stateName, keyPrefix, afterKey, limit, cancellationToken);
+
+    public Task<bool> IsHealthyAsync(CancellationToken cancellationToken = default) => inner.IsHealthyAsync(cancellationToken);
+}
