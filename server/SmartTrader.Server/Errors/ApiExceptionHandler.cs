@@ -37,8 +37,11 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
 
     private static string DescribeJson(JsonException json)
     {
+        // The reader's own errors (truncated or malformed text) arrive wrapped; a value of the wrong type does not.
+        if (json.InnerException is JsonException)
+            return $"The request body is not valid JSON (line {json.LineNumber + 1}, position {json.BytePositionInLine + 1}).";
         if (string.IsNullOrEmpty(json.Path) || json.Path == "$")
-            return "The request body is not valid JSON.";
+            return "The request body must be a JSON object.";
         var field = json.Path.StartsWith("$.", StringComparison.Ordinal) ? json.Path[2..] : json.Path;
         return $"The request body has an invalid value for '{field}'.";
     }

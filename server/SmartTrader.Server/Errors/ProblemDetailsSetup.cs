@@ -24,6 +24,7 @@ public static class ProblemDetailsSetup
         StatusCodes.Status403Forbidden => "You are signed in but not allowed to do this.",
         StatusCodes.Status404NotFound => "Nothing exists at this address.",
         StatusCodes.Status405MethodNotAllowed => "This address does not accept this HTTP method.",
+        StatusCodes.Status415UnsupportedMediaType => "Send the request body as JSON, with Content-Type: application/json.",
         StatusCodes.Status429TooManyRequests => "Too many attempts; wait a minute before trying again.",
         _ => null,
     };

@@ -21,7 +21,6 @@ public sealed class SmartTraderOptions
     /// <summary>Seed the demo users and account. Default: on in embedded mode only.</summary>
     public bool? Seed { get; set; }
 
-    public MarketFeedOptions MarketFeed { get; set; } = new();
     public AuthOptions Auth { get; set; } = new();
 
     /// <summary>Embedded: one silo on SQLite with fixed demo credentials, bound to localhost. Anything else is treated as production.</summary>
@@ -34,12 +33,6 @@ public sealed class SmartTraderOptions
     public string DatabasePath => Path.Combine(DataDirectory, "smarttrader.db");
 
     public string LogDirectory => Path.GetFullPath(DataDir is null ? "logs" : Path.Combine(DataDir, "logs"));
-}
-
-public sealed class MarketFeedOptions
-{
-    /// <summary>Run the simulated market feed that publishes quotes.</summary>
-    public bool Enabled { get; set; } = true;
 }
 
 public sealed class AuthOptions

@@ -41,6 +41,7 @@ public static class AuthenticationSetup
                 };
             });
         services.AddTransient<IClaimsTransformation, UserClaimsTransformation>();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, StaleSessionResultHandler>();
 
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
