@@ -1,0 +1,16 @@
+namespace SmartTrader.Runtime.Storage.GroupCommit;
+
+/// <summary>Executes a batch of writes in one transaction against one store.</summary>
+internal interface IWriteBatchExecutor
+{
+    string ProviderName { get; }
+
+    /// <summary>
+    /// Applies every operation in one transaction, in order for operations on the same key, and records each one's
+    /// conflict on it. Returns once committed; throws if the transaction rolled back (nothing was applied).
+    /// </summary>
+    Task ExecuteAsync(IReadOnlyList<WriteOperation> batch, CancellationToken cancellationToken);
+
+    /// <summary>True when the failure may come from one operation's data, so retrying each alone isolates it.</summary>
+    bool MayBeCausedByOneOperation(Exception exception);
+}

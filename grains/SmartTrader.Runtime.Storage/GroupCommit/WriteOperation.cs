@@ -1,0 +1,48 @@
+namespace SmartTrader.Runtime.Storage.GroupCommit;
+
+internal enum WriteKind { Write, Clear }
+
+/// <summary>
+/// One queued write or clear. The batch executor records its outcome; the group-commit writer completes the caller's
+/// task only after the transaction holding it has committed.
+/// </summary>
+internal sealed class WriteOperation(WriteKind kind, GrainStateKey key, string? payloadJson, long? expectedVersion, CancellationToken cancellationToken)
+{
+    private readonly TaskCompletionSource<long> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public WriteKind Kind { get; } = kind;
+    public GrainStateKey Key { get; } = key;
+    public string? PayloadJson { get; } = payloadJson;
+
+    /// <summary>The version the caller last saw; null means "no row".</summary>
+    public long? ExpectedVersion { get; } = expectedVersion;
+
+    public CancellationToken CancellationToken { get; } = cancellationToken;
+
+    /// <summary>The version a successful write leaves behind.</summary>
+    public long NewVersion => (ExpectedVersion ?? 0) + 1;
+
+    /// <summary>Set by the executor: the stored version did not match <see cref="ExpectedVersion"/>.</summary>
+    public bool Conflicted { get; private set; }
+
+    /// <summary>Set by the executor with <see cref="Conflicted"/>, when the stored version is known (null: no row).</summary>
+    public long? StoredVersion { get; private set; }
+
+    public Task<long> Completion => _completion.Task;
+
+    public void ResetOutcome() => (Conflicted, StoredVersion) = (false, null);
+
+    public void MarkConflict(long? storedVersion) => (Conflicted, StoredVersion) = (true, storedVersion);
+
+    public void Complete()
+    {
+        if (Conflicted)
+            _completion.TrySetException(new InconsistentStateException(Key, Versions.Format(ExpectedVersion), Versions.Format(StoredVersion)));
+        else
+            _completion.TrySetResult(NewVersion);
+    }
+
+    public void Fail(Exception exception) => _completion.TrySetException(exception);
+
+    public void Cancel() => _completion.TrySetCanceled(CancellationToken);
+}

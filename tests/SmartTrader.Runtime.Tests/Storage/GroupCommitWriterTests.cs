@@ -1,0 +1,123 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using SmartTrader.Runtime.Storage;
+using SmartTrader.Runtime.Storage.GroupCommit;
+using SmartTrader.Runtime.Storage.Statistics;
+
+namespace SmartTrader.Runtime.Tests.Storage;
+
+/// <summary>The writer loop's own behaviour, against a scripted executor.</summary>
+public sealed class GroupCommitWriterTests
+{
+    private static WriteOperation Write(string key, CancellationToken cancellationToken = default) =>
+        new(WriteKind.Write, new GrainStateKey("T", key, "s"), "{}", null, cancellationToken);
+
+    [Fact]
+    public async Task A_failed_commit_fails_its_callers_with_a_clear_error_and_the_next_batch_commits()
+    {
+        var executor = new ScriptedExecutor { FailNext = new TimeoutException("database unreachable") };
+        var metrics = new StorageMetrics("test");
+        await using var writer = new GroupCommitWriter(executor, 16, metrics, NullLogger.Instance);
+
+        var failed = writer.EnqueueAsync(Write("a"));
+        var error = (await failed.Invoking(t => t).Should().ThrowAsync<GrainStorageException>()).Which;
+        var recovered = await writer.EnqueueAsync(Write("b"));
+
+        error.Message.Should().Contain("database unreachable").And.Contain("T/a/s");
+        error.InnerException.Should().BeOfType<TimeoutException>();
+        recovered.Should().Be(1);
+        metrics.Snapshot().Should().Be(new StorageStatistics(Batches: 1, Rows: 1, Conflicts: 0, FailedBatches: 1, LargestBatch: 1));
+    }
+
+    [Fact]
+    public async Task A_batch_failing_because_of_one_operation_is_retried_one_by_one()
+    {
+        var executor = new ScriptedExecutor { Poison = "bad" };
+        await using var writer = new GroupCommitWriter(executor, 16, new StorageMetrics("test"), NullLogger.Instance);
+        executor.Hold();
+        var blocker = writer.EnqueueAsync(Write("blocker"));
+        await executor.Started.Task;
+
+        var writes = new[] { "a", "bad", "c" }.Select(k => writer.EnqueueAsync(Write(k))).ToList();
+        executor.Release();
+
+        (await writes[0]).Should().Be(1);
+        (await writes[2]).Should().Be(1);
+        await writes[1].Invoking(t => t).Should().ThrowAsync<GrainStorageException>();
+        await blocker;
+        executor.Batches.Should().BeEquivalentTo(
+            new[] { ["blocker"], new[] { "a", "bad", "c" }, ["a"], ["bad"], ["c"] }, o => o.WithStrictOrdering());
+    }
+
+    [Fact]
+    public async Task Writes_queued_while_a_commit_is_in_flight_go_together_in_the_next_batch()
+    {
+        var executor = new ScriptedExecutor();
+        await using var writer = new GroupCommitWriter(executor, 2, new StorageMetrics("test"), NullLogger.Instance);
+        executor.Hold();
+
+        var first = writer.EnqueueAsync(Write("first"));
+        await executor.Started.Task;
+        var rest = Enumerable.Range(0, 5).Select(i => writer.EnqueueAsync(Write($"k{i}"))).ToList();
+        executor.Release();
+        await Task.WhenAll(rest.Append(first));
+
+        executor.Batches.Should().BeEquivalentTo(
+            new[] { ["first"], new[] { "k0", "k1" }, ["k2", "k3"], ["k4"] }, o => o.WithStrictOrdering());
+    }
+
+    [Fact]
+    public async Task A_write_cancelled_before_its_batch_starts_is_not_applied()
+    {
+        var executor = new ScriptedExecutor();
+        await using var writer = new GroupCommitWriter(executor, 16, new StorageMetrics("test"), NullLogger.Instance);
+        executor.Hold();
+        var blocker = writer.EnqueueAsync(Write("blocker"));
+        await executor.Started.Task;
+        using var cancellation = new CancellationTokenSource();
+
+        var cancelled = writer.EnqueueAsync(Write("cancelled", cancellation.Token));
+        cancellation.Cancel();
+        executor.Release();
+
+        await cancelled.Invoking(t => t).Should().ThrowAsync<OperationCanceledException>();
+        await blocker;
+        executor.Batches.SelectMany(b => b).Should().NotContain("cancelled");
+    }
+
+    private sealed class ScriptedExecutor : IWriteBatchExecutor
+    {
+        private TaskCompletionSource _gate = Open();
+
+        public Exception? FailNext { get; set; }
+        public string? Poison { get; init; }
+        public List<string[]> Batches { get; } = [];
+        public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public string ProviderName => "scripted";
+
+        public void Hold() => _gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void Release() => _gate.TrySetResult();
+
+        public async Task ExecuteAsync(IReadOnlyList<WriteOperation> batch, CancellationToken cancellationToken)
+        {
+            Started.TrySetResult();
+            await _gate.Task;
+            Batches.Add(batch.Select(o => o.Key.GrainKey).ToArray());
+            if (FailNext is { } failure)
+            {
+                FailNext = null;
+                throw failure;
+            }
+            if (batch.Any(o => o.Key.GrainKey == Poison)) throw new FormatException("poisoned");
+        }
+
+        public bool MayBeCausedByOneOperation(Exception exception) => exception is FormatException;
+
+        private static TaskCompletionSource Open()
+        {
+            var gate = new TaskCompletionSource();
+            gate.SetResult();
+            return gate;
+        }
+    }
+}
