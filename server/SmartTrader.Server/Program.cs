@@ -1,2 +1,6 @@
-// Replaced by the host and CLI as they are built.
-return 0;
+using SmartTrader.Server.Cli;
+
+return await CliApp.RunAsync(args);
+
+/// <summary>The entry point; public so tests can host it with WebApplicationFactory.</summary>
+public partial class Program;

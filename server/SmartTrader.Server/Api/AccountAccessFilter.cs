@@ -1,0 +1,41 @@
+using System.Security.Claims;
+using SmartTrader.Runtime;
+using SmartTrader.Server.Identity;
+using SmartTrader.Trading;
+
+namespace SmartTrader.Server.Api;
+
+/// <summary>
+/// Guards everything under /api/accounts/{accountId}: a well-formed id (400), the right to view it, or to trade it
+/// for endpoints marked <see cref="RequireTrading"/> (403), and an account that exists (404).
+/// </summary>
+internal static class AccountAccessFilter
+{
+    public static RouteGroupBuilder RequireAccountView(this RouteGroupBuilder group) =>
+        group.AddEndpointFilter(async (context, next) =>
+        {
+            var accountId = AccountIdOf(context.HttpContext);
+            if (!Identifiers.IsAccountId(accountId))
+                return Validation.Single("accountId", $"The account id must be {Identifiers.AccountRule}.");
+            var user = context.HttpContext.User;
+            if (!user.CanView(accountId!))
+                return Forbidden($"You have no access to account '{accountId}'.");
+            if (context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<TradingEndpoint>() is not null && !user.CanTrade(accountId!))
+                return Forbidden($"Placing or cancelling orders on account '{accountId}' requires the trader role and a grant on the account.");
+
+            var grains = context.HttpContext.RequestServices.GetRequiredService<IGrainFactory>();
+            if (await grains.GetGrain<IPortfolioGrain>(accountId!).GetAccount() is null)
+                return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"Account '{accountId}' does not exist.");
+            return await next(context);
+        });
+
+    /// <summary>Marks an endpoint that changes the account's orders.</summary>
+    public static RouteHandlerBuilder RequireTrading(this RouteHandlerBuilder endpoint) => endpoint.WithMetadata(new TradingEndpoint());
+
+    private static string? AccountIdOf(HttpContext context) => context.Request.RouteValues["accountId"] as string;
+
+    private static IResult Forbidden(string detail) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: detail);
+
+    private sealed class TradingEndpoint;
+}

@@ -1,0 +1,57 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using SmartTrader.Runtime;
+using SmartTrader.Trading;
+using SmartTrader.Trading.Grains;
+
+namespace SmartTrader.Server.Api;
+
+/// <summary>
+/// Lists an account's orders from the order grains' stored state (a read model over storage rows keyed
+/// "account.hash"), without activating a grain per order.
+/// </summary>
+internal sealed class OrderHistory(IGrainStorage storage)
+{
+    private const int ScanBatch = 500;
+
+    public async Task<OrderPage> ListAsync(string account, OrderStatus? status, int limit, string? after, CancellationToken cancellationToken)
+    {
+        var orders = ImmutableArray.CreateBuilder<OrderView>();
+        var cursor = after;
+        while (orders.Count < limit)
+        {
+            var rows = await ReadAsync(account, cursor, cancellationToken);
+            foreach (var row in rows)
+            {
+                cursor = row.Key.GrainKey;
+                if (OrderOf(row) is { } order && (status is null || order.Status == status)) orders.Add(order);
+                if (orders.Count == limit) return new OrderPage(orders.ToImmutable(), cursor);
+            }
+            if (rows.Count < ScanBatch) break;
+        }
+        return new OrderPage(orders.ToImmutable(), null);
+    }
+
+    public async Task<ImmutableArray<Fill>> FillsAsync(string account, CancellationToken cancellationToken)
+    {
+        var fills = new List<Fill>();
+        string? cursor = null;
+        while (true)
+        {
+            var rows = await ReadAsync(account, cursor, cancellationToken);
+            foreach (var row in rows)
+            {
+                cursor = row.Key.GrainKey;
+                if (OrderOf(row) is { } order) fills.AddRange(order.Fills);
+            }
+            if (rows.Count < ScanBatch) break;
+        }
+        return [.. fills.OrderBy(f => f.Time).ThenBy(f => f.FillId, StringComparer.Ordinal)];
+    }
+
+    /// <summary>Rows of <see cref="OrderGrain"/> (grain type "order", state "order"), whose keys start with the account.</summary>
+    private Task<IReadOnlyList<StoredState>> ReadAsync(string account, string? afterKey, CancellationToken cancellationToken) =>
+        storage.QueryByKeyPrefixAsync("order", "order", OrderIds.AccountPrefix(account), afterKey, ScanBatch, cancellationToken);
+
+    private static OrderView? OrderOf(StoredState row) => JsonSerializer.Deserialize<OrderState>(row.Payload, GrainStateJson.Options)?.Order;
+}

@@ -1,0 +1,81 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using SmartTrader.Runtime;
+using SmartTrader.Trading;
+
+namespace SmartTrader.Server.Errors;
+
+/// <summary>
+/// Turns exceptions into ProblemDetails. Only messages written for users (trading refusals, request binding errors)
+/// are shown; anything else is a 500 that names the correlation id and nothing of the exception.
+/// </summary>
+internal sealed partial class ApiExceptionHandler(IProblemDetailsService problemDetails, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = Describe(exception);
+        if (problem.Status >= StatusCodes.Status500InternalServerError && exception is not TimeoutException)
+            LogUnhandled(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
+        else
+            LogRefused(logger, problem.Status, problem.Detail);
+
+        if (problem.Extensions.ContainsKey("retryable")) httpContext.Response.Headers.RetryAfter = "1";
+        httpContext.Response.StatusCode = problem.Status!.Value;
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem });
+    }
+
+    private static ProblemDetails Describe(Exception exception) => exception switch
+    {
+        TradingException trading => Problem(StatusOf(trading.Kind), TitleOf(trading.Kind), trading.Message),
+        BadHttpRequestException { InnerException: JsonException json } => Problem(400, "Malformed JSON", DescribeJson(json)),
+        BadHttpRequestException badRequest => Problem(badRequest.StatusCode, "Bad request", badRequest.Message),
+        InconsistentStateException => Retryable(409, "Concurrent update", "The resource was changed by a concurrent request; retry."),
+        TimeoutException => Retryable(503, "Busy", "The server did not answer in time; retry."),
+        _ => Problem(500, "Internal error", "An unexpected error occurred. Quote the correlationId when reporting it."),
+    };
+
+    private static string DescribeJson(JsonException json)
+    {
+        // The reader's own errors (truncated or malformed text) arrive wrapped; a value of the wrong type does not.
+        if (json.InnerException is JsonException)
+            return $"The request body is not valid JSON (line {json.LineNumber + 1}, position {json.BytePositionInLine + 1}).";
+        if (string.IsNullOrEmpty(json.Path) || json.Path == "$")
+            return "The request body must be a JSON object.";
+        var field = json.Path.StartsWith("$.", StringComparison.Ordinal) ? json.Path[2..] : json.Path;
+        return $"The request body has an invalid value for '{field}'.";
+    }
+
+    private static int StatusOf(TradingErrorKind kind) => kind switch
+    {
+        TradingErrorKind.Invalid => StatusCodes.Status400BadRequest,
+        TradingErrorKind.NotFound => StatusCodes.Status404NotFound,
+        TradingErrorKind.Conflict => StatusCodes.Status409Conflict,
+        TradingErrorKind.Refused => StatusCodes.Status422UnprocessableEntity,
+        _ => StatusCodes.Status500InternalServerError,
+    };
+
+    private static string TitleOf(TradingErrorKind kind) => kind switch
+    {
+        TradingErrorKind.Invalid => "Invalid request",
+        TradingErrorKind.NotFound => "Not found",
+        TradingErrorKind.Conflict => "Conflict",
+        TradingErrorKind.Refused => "Refused",
+        _ => "Internal error",
+    };
+
+    private static ProblemDetails Problem(int status, string title, string detail) => new() { Status = status, Title = title, Detail = detail };
+
+    private static ProblemDetails Retryable(int status, string title, string detail)
+    {
+        var problem = Problem(status, title, detail);
+        problem.Extensions["retryable"] = true;
+        return problem;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception on {Method} {Path}")]
+    private static partial void LogUnhandled(ILogger logger, Exception exception, string method, string path);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Request refused with {Status}: {Detail}")]
+    private static partial void LogRefused(ILogger logger, int? status, string? detail);
+}

@@ -1,0 +1,37 @@
+using SmartTrader.Runtime;
+using SmartTrader.Runtime.Storage.Hosting;
+using SmartTrader.Server.Identity;
+using SmartTrader.Server.Realtime;
+using SmartTrader.Trading;
+using SmartTrader.Trading.Hosting;
+
+namespace SmartTrader.Server.Hosting;
+
+/// <summary>The one silo this process hosts: storage, the grain runtime, the trading grains and the server's own grains.</summary>
+internal static class SiloComposition
+{
+    /// <summary>Section of <see cref="TradingOptions"/>: symbols, market feed (Trading:FeedEnabled), slippage, commissions.</summary>
+    public const string TradingSection = "Trading";
+
+    public static IServiceCollection AddSilo(this IServiceCollection services, SmartTraderOptions options, IConfiguration configuration)
+    {
+        // Storage first: its schema migration is a hosted service that must finish before the runtime starts.
+        if (options.Storage == StorageProvider.Postgres)
+            services.AddPostgresGrainStorage(options.ConnectionString!);
+        else
+        {
+            Directory.CreateDirectory(options.DataDirectory);
+            services.AddSqliteGrainStorage(options.DatabasePath);
+        }
+
+        services.AddGrainRuntime()
+            .AddGrainsFrom(typeof(IPortfolioGrain).Assembly)
+            .AddGrainsFrom(typeof(UserGrain).Assembly);
+
+        // Registered before AddTrading, which otherwise falls back to a sink that drops every event.
+        services.AddSingleton<ITradingEvents, HubTradingEvents>();
+        services.AddOptions<TradingOptions>().Bind(configuration.GetSection(TradingSection));
+        services.AddTrading();
+        return services;
+    }
+}

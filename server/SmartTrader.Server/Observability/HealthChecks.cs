@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using SmartTrader.Runtime;
+
+namespace SmartTrader.Server.Observability;
+
+public static class HealthChecks
+{
+    private const string Ready = "ready";
+
+    public static IServiceCollection AddSmartTraderHealthChecks(this IServiceCollection services)
+    {
+        services.AddHealthChecks()
+            .AddCheck<StorageHealthCheck>("storage", tags: [Ready])
+            .AddCheck<SiloStartedHealthCheck>("silo", tags: [Ready]);
+        return services;
+    }
+
+    public static void MapSmartTraderHealthChecks(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(Ready) }).AllowAnonymous();
+    }
+
+    private sealed class StorageHealthCheck(IGrainStorage storage) : IHealthCheck
+    {
+        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+            await storage.IsHealthyAsync(cancellationToken) ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("Grain storage does not answer.");
+    }
+
+    /// <summary>The host signals ApplicationStarted once every hosted service, the silo included, has started.</summary>
+    private sealed class SiloStartedHealthCheck(IHostApplicationLifetime lifetime) : IHealthCheck
+    {
+        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+            Task.FromResult(lifetime.ApplicationStarted.IsCancellationRequested && !lifetime.ApplicationStopping.IsCancellationRequested
+                ? HealthCheckResult.Healthy()
+                : HealthCheckResult.Unhealthy("The silo is starting or stopping."));
+    }
+}

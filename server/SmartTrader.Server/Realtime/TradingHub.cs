@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+using SmartTrader.Server.Identity;
+using SmartTrader.Trading;
+
+namespace SmartTrader.Server.Realtime;
+
+/// <summary>
+/// Pushes "quote" (to subscribers of the symbol) and "order"/"portfolio" (to subscribers of the account, who must be
+/// allowed to view it). Connect with the cookie, or with ?access_token= for a bearer token.
+/// </summary>
+[Authorize]
+public sealed class TradingHub(ISymbolCatalog catalog) : Hub
+{
+    public const string Path = "/hubs/trading";
+    private const int MaxSymbolsPerCall = 100;
+
+    public async Task SubscribeQuotes(string[] symbols)
+    {
+        foreach (var symbol in Resolve(symbols))
+            await Groups.AddToGroupAsync(Context.ConnectionId, TradingGroups.Quotes(symbol));
+    }
+
+    public async Task UnsubscribeQuotes(string[] symbols)
+    {
+        foreach (var symbol in Resolve(symbols))
+            await Groups.RemoveFromGroupAsync(Context.ConnectionId, TradingGroups.Quotes(symbol));
+    }
+
+    public async Task SubscribeAccount(string accountId)
+    {
+        if (Context.User is not { } user || !user.CanView(accountId))
+            throw new HubException($"You have no access to account '{accountId}'.");
+        await Groups.AddToGroupAsync(Context.ConnectionId, TradingGroups.Account(accountId));
+    }
+
+    public Task UnsubscribeAccount(string accountId) => Groups.RemoveFromGroupAsync(Context.ConnectionId, TradingGroups.Account(accountId));
+
+    private List<string> Resolve(string[] symbols)
+    {
+        if (symbols is not { Length: > 0 and <= MaxSymbolsPerCall })
+            throw new HubException($"Name between 1 and {MaxSymbolsPerCall} symbols.");
+        return symbols.Select(symbol => catalog.TryGet(symbol, out var info) ? info.Symbol : throw new HubException($"Unknown symbol '{symbol}'.")).ToList();
+    }
+}
+
+internal static class TradingGroups
+{
+    public static string Quotes(string symbol) => "quotes:" + symbol;
+
+    public static string Account(string accountId) => "account:" + accountId;
+}
