@@ -8,6 +8,7 @@ public static class CliApp
     private static readonly Func<Command>[] Verbs =
     [
         ServeCommand.Create,
+        BenchCommand.Create,
     ];
 
     public static Task<int> RunAsync(string[] args)
