@@ -13,6 +13,9 @@ internal static class SiloComposition
     /// <summary>Section of <see cref="TradingOptions"/>: symbols, market feed (Trading:FeedEnabled), slippage, commissions.</summary>
     public const string TradingSection = "Trading";
 
+    /// <summary>Section of <see cref="SiloOptions"/>: collection age, call timeout, reminder refresh.</summary>
+    public const string SiloSection = "Silo";
+
     public static IServiceCollection AddSilo(this IServiceCollection services, SmartTraderOptions options, IConfiguration configuration)
     {
         // Storage first: its schema migration is a hosted service that must finish before the runtime starts.
@@ -24,6 +27,7 @@ internal static class SiloComposition
             services.AddSqliteGrainStorage(options.DatabasePath);
         }
 
+        services.AddOptions<SiloOptions>().Bind(configuration.GetSection(SiloSection));
         services.AddGrainRuntime()
             .AddGrainsFrom(typeof(IPortfolioGrain).Assembly)
             .AddGrainsFrom(typeof(UserGrain).Assembly);
