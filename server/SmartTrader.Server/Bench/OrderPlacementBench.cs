@@ -14,7 +14,7 @@ public sealed record OrderBenchSettings(
     int Accounts,
     TimeSpan Duration,
     TimeSpan Warmup,
-    IReadOnlyList<string> Symbols);
+    int SymbolCount);
 
 public sealed record OrderBenchResult(
     long Orders,
@@ -40,12 +40,13 @@ public static class OrderPlacementBench
         var adminToken = await SignInAsync(http, settings.AdminUser, settings.AdminPassword, cancellationToken);
         var accounts = await PrepareAccountsAsync(http, adminToken, settings, cancellationToken);
         var traderToken = await SignInAsync(http, TraderUser, TraderPassword, cancellationToken);
+        var symbols = await SymbolsAsync(http, traderToken, settings.SymbolCount, cancellationToken);
 
         BenchOutput.Progress($"warming up for {settings.Warmup.TotalSeconds:N0} s");
-        await RunClientsAsync(http, traderToken, accounts, settings, settings.Warmup, "w", cancellationToken);
+        await RunClientsAsync(http, traderToken, accounts, symbols, settings, settings.Warmup, "w", cancellationToken);
 
         BenchOutput.Progress($"measuring for {settings.Duration.TotalSeconds:N0} s with {settings.Clients} clients over {accounts.Count} accounts");
-        return await RunClientsAsync(http, traderToken, accounts, settings, settings.Duration, "m", cancellationToken);
+        return await RunClientsAsync(http, traderToken, accounts, symbols, settings, settings.Duration, "m", cancellationToken);
     }
 
     private static HttpClient CreateClient(OrderBenchSettings settings) =>
@@ -61,7 +62,7 @@ public static class OrderPlacementBench
         };
 
     private static async Task<OrderBenchResult> RunClientsAsync(
-        HttpClient http, string token, IReadOnlyList<string> accounts, OrderBenchSettings settings, TimeSpan duration, string phase,
+        HttpClient http, string token, IReadOnlyList<string> accounts, IReadOnlyList<string> symbols, OrderBenchSettings settings, TimeSpan duration, string phase,
         CancellationToken cancellationToken)
     {
         var run = Guid.NewGuid().ToString("N")[..8];
@@ -79,7 +80,7 @@ public static class OrderPlacementBench
             {
                 var account = mine[sequence % mine.Length];
                 var round = sequence / mine.Length;
-                var symbol = settings.Symbols[(int)(round / 2 % settings.Symbols.Count)];
+                var symbol = symbols[(int)(round / 2 % symbols.Count)];
                 var side = round % 2 == 0 ? "Buy" : "Sell";
                 var body = $$"""{"clientOrderId":"{{phase}}-{{run}}-{{client}}-{{sequence}}","symbol":"{{symbol}}","side":"{{side}}","type":"Market","quantity":1}""";
                 sequence++;
@@ -151,6 +152,19 @@ public static class OrderPlacementBench
         var token = await response.Content.ReadFromJsonAsync<TokenResponse>(cancellationToken);
         return token?.AccessToken ?? throw new InvalidOperationException("The sign-in answer had no access token.");
     }
+
+    /// <summary>The first symbols the server trades that already have a quote, so market orders can fill.</summary>
+    private static async Task<IReadOnlyList<string>> SymbolsAsync(HttpClient http, string token, int count, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/symbols");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var response = await http.SendAsync(request, cancellationToken);
+        response.EnsureSuccessStatusCode();
+        var symbols = await response.Content.ReadFromJsonAsync<SymbolResponse[]>(cancellationToken) ?? [];
+        return [.. symbols.Select(s => s.Symbol).Take(count)];
+    }
+
+    private sealed record SymbolResponse(string Symbol);
 
     private sealed record TokenResponse(string AccessToken);
 }

@@ -69,7 +69,7 @@ internal static class BenchCommand
                 var settings = new OrderBenchSettings(
                     server?.BaseAddress ?? new Uri(parse.GetValue(url)!), parse.GetValue(adminUser)!, parse.GetValue(adminPassword)!,
                     parse.GetValue(clients), parse.GetValue(accounts), TimeSpan.FromSeconds(parse.GetValue(duration)),
-                    TimeSpan.FromSeconds(parse.GetValue(warmup)), ["AAPL", "MSFT", "JPM", "XOM", "JNJ"]);
+                    TimeSpan.FromSeconds(parse.GetValue(warmup)), SymbolCount: 5);
                 var r = await OrderPlacementBench.RunAsync(settings, ct);
                 BenchOutput.Write(parse.GetValue(json), $"order placement over HTTP ({parse.GetValue(storage)}, {settings.Clients} clients, {settings.Accounts} accounts)",
                 [
