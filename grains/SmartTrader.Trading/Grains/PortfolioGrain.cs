@@ -14,8 +14,9 @@ namespace SmartTrader.Trading.Grains;
 /// order grains and leave the outbox (the removal is saved with the next write); an activation re-records whatever
 /// the outbox still holds, and rests its open limit orders at the venue again.
 /// </summary>
+[GrainType(TypeName)]
 public sealed partial class PortfolioGrain(
-    [PersistentState("portfolio")] IPersistentState<PortfolioState> state,
+    [PersistentState(PortfolioGrain.StateName)] IPersistentState<PortfolioState> state,
     OrderValidator validator,
     PaperBroker broker,
     ITradingEvents events,
@@ -23,6 +24,10 @@ public sealed partial class PortfolioGrain(
     ILogger<PortfolioGrain> logger)
     : DurableGrain, IPortfolioGrain
 {
+    /// <summary>Name its storage rows; <see cref="ReadModels.AccountListing"/> queries the portfolio rows.</summary>
+    public const string TypeName = "portfolio";
+    public const string StateName = "portfolio";
+
     private readonly TradingOptions _options = options.Value;
 
     private PortfolioState State => state.State;
@@ -49,7 +54,6 @@ public sealed partial class PortfolioGrain(
         {
             if (existing.Name != request.Name || existing.Type != request.Type || existing.Owner != request.Owner || State.InitialCash != request.InitialCash)
                 throw Error(TradingErrorKind.Conflict, $"Account {Key} is already open with other terms.");
-            await Directory.Register(existing);
             return existing;
         }
 
@@ -61,7 +65,6 @@ public sealed partial class PortfolioGrain(
         AddEquityPoint(now, Ledger.Value(_ => null));
         await Commit(state);
 
-        await Directory.Register(account);
         await Announce(events.PortfolioChanged(Key));
         return account;
     }
@@ -354,7 +357,6 @@ public sealed partial class PortfolioGrain(
 
     private IOrderGrain OrderGrain(string orderId) => GrainFactory.GetGrain<IOrderGrain>(orderId);
     private IPaperVenueGrain Venue(string symbol) => GrainFactory.GetGrain<IPaperVenueGrain>(symbol);
-    private IAccountDirectoryGrain Directory => GrainFactory.GetGrain<IAccountDirectoryGrain>(AccountDirectory.Key);
 
     private static TradingException Error(TradingErrorKind kind, string message) => new(kind, message);
 

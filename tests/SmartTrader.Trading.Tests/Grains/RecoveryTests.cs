@@ -1,4 +1,5 @@
 using SmartTrader.Runtime;
+using SmartTrader.Trading.Grains;
 
 namespace SmartTrader.Trading.Tests.Grains;
 
@@ -14,7 +15,7 @@ public class RecoveryTests
         {
             var portfolio = await silo.OpenAsync("acc1");
             await silo.QuoteAsync("AAPL", 99.98m, 100.02m);
-            storage.FailWritesOf = "order";
+            storage.FailWritesOf = OrderGrain.TypeName;
 
             var result = await portfolio.PlaceOrder(new PlaceOrderRequest("c1", "AAPL", OrderSide.Buy, OrderType.Market, 10m));
 
@@ -43,7 +44,7 @@ public class RecoveryTests
         var portfolio = await silo.OpenAsync("acc1");
         await silo.QuoteAsync("AAPL", 99.98m, 100.02m);
 
-        storage.FailWritesOf = "portfolio";
+        storage.FailWritesOf = PortfolioGrain.TypeName;
         await FluentActions.Awaiting(() => portfolio.PlaceOrder(new PlaceOrderRequest("c1", "AAPL", OrderSide.Buy, OrderType.Market, 10m)))
             .Should().ThrowAsync<IOException>();
         storage.FailWritesOf = null;
