@@ -70,7 +70,8 @@ public sealed class AuthorizationTests(ServerFactory factory) : IClassFixture<Se
         await (await trader.PostAsJsonAsync($"/api/accounts/{other}/orders", Orders.Market(Orders.NewClientOrderId())))
             .ShouldBeProblemAsync(HttpStatusCode.Forbidden, other);
         var visible = await (await trader.GetAsync("/api/accounts")).ShouldBeAsync<JsonElement>(HttpStatusCode.OK);
-        visible.EnumerateArray().Select(a => a.GetProperty("account").GetString()).Should().Contain(Demo.Account).And.NotContain(other);
+        visible.GetProperty("accounts").EnumerateArray().Select(a => a.GetProperty("account").GetString()).Should().Contain(Demo.Account).And.NotContain(other);
+        visible.GetProperty("next").ValueKind.Should().Be(JsonValueKind.Null);
     }
 
     [Fact]

@@ -46,6 +46,10 @@ public sealed class BadInputTests(ServerFactory factory) : IClassFixture<ServerF
         { "trader", "GET", "/api/symbols/AAPL/bars?count=0", null, HttpStatusCode.BadRequest, "count must be between 1 and 1000" },
         { "trader", "GET", "/api/symbols/AAPL/bars?count=abc", null, HttpStatusCode.BadRequest, "count" },
 
+        { "compliance", "GET", "/api/accounts?limit=0", null, HttpStatusCode.BadRequest, "limit must be between 1 and 1000" },
+        { "compliance", "GET", "/api/accounts?limit=1001", null, HttpStatusCode.BadRequest, "limit must be between 1 and 1000" },
+        { "compliance", "GET", "/api/accounts?limit=many", null, HttpStatusCode.BadRequest, "limit" },
+        { "compliance", "GET", "/api/accounts?after=bad!id", null, HttpStatusCode.BadRequest, "after must be an account id" },
         { "compliance", "GET", "/api/accounts/ghost-account", null, HttpStatusCode.NotFound, "'ghost-account' does not exist" },
         { "compliance", "GET", "/api/accounts/bad!id", null, HttpStatusCode.BadRequest, "account id must be" },
         { "compliance", "GET", "/api/accounts/ghost-account/portfolio", null, HttpStatusCode.NotFound, "does not exist" },

@@ -36,16 +36,3 @@ public interface IOrderGrain : IGrainWithStringKey
     /// <summary>Records a newer snapshot of the order; older or equal versions are ignored; illegal transitions throw.</summary>
     Task<OrderView> Record(OrderView snapshot);
 }
-
-/// <summary>Key: <see cref="AccountDirectory.Key"/>. The list of accounts, for administrators.</summary>
-public interface IAccountDirectoryGrain : IGrainWithStringKey
-{
-    Task Register(AccountInfo account);
-    Task<ImmutableArray<AccountInfo>> List();
-}
-
-public static class AccountDirectory
-{
-    /// <summary>The one directory grain's key.</summary>
-    public const string Key = "all";
-}

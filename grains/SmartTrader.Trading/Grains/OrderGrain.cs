@@ -12,8 +12,13 @@ public sealed class OrderState
 /// The durable record of one order, written by its portfolio. A snapshot may skip intermediate statuses (an order
 /// accepted and filled in one portfolio turn arrives Filled) but never moves backwards or changes the order's terms.
 /// </summary>
-public sealed class OrderGrain([PersistentState("order")] IPersistentState<OrderState> state) : DurableGrain, IOrderGrain
+[GrainType(TypeName)]
+public sealed class OrderGrain([PersistentState(OrderGrain.StateName)] IPersistentState<OrderState> state) : DurableGrain, IOrderGrain
 {
+    /// <summary>Name its storage rows; <see cref="ReadModels.OrderHistory"/> queries them.</summary>
+    public const string TypeName = "order";
+    public const string StateName = "order";
+
     public Task<OrderView?> Get() => Task.FromResult(state.State.Order);
 
     public async Task<OrderView> Record(OrderView snapshot)

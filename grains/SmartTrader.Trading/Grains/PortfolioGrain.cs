@@ -12,10 +12,13 @@ namespace SmartTrader.Trading.Grains;
 /// The writer of record for one account. Each change is committed in one write of the portfolio's state, which carries
 /// the changed orders' snapshots in an outbox; only then is it acknowledged. The snapshots are then recorded in their
 /// order grains and leave the outbox (the removal is saved with the next write); an activation re-records whatever
-/// the outbox still holds, and rests its open limit orders at the venue again.
+/// the outbox still holds, and rests its open limit orders at the venue again. The equity history is a state of its
+/// own, written after the change that adds a point, so the portfolio's writes stay small.
 /// </summary>
+[GrainType(TypeName)]
 public sealed partial class PortfolioGrain(
-    [PersistentState("portfolio")] IPersistentState<PortfolioState> state,
+    [PersistentState(PortfolioGrain.StateName)] IPersistentState<PortfolioState> state,
+    [PersistentState(PortfolioGrain.EquityStateName)] IPersistentState<EquityState> equity,
     OrderValidator validator,
     PaperBroker broker,
     ITradingEvents events,
@@ -23,9 +26,15 @@ public sealed partial class PortfolioGrain(
     ILogger<PortfolioGrain> logger)
     : DurableGrain, IPortfolioGrain
 {
+    /// <summary>Name its storage rows; <see cref="ReadModels.AccountListing"/> queries the portfolio rows.</summary>
+    public const string TypeName = "portfolio";
+    public const string StateName = "portfolio";
+    public const string EquityStateName = "equity";
+
     private readonly TradingOptions _options = options.Value;
 
     private PortfolioState State => state.State;
+    private List<EquityPoint> Equity => equity.State.Points;
     private AccountLedger Ledger => State.Ledger;
     private CommissionSchedule Commission => _options.Commission;
 
@@ -49,7 +58,6 @@ public sealed partial class PortfolioGrain(
         {
             if (existing.Name != request.Name || existing.Type != request.Type || existing.Owner != request.Owner || State.InitialCash != request.InitialCash)
                 throw Error(TradingErrorKind.Conflict, $"Account {Key} is already open with other terms.");
-            await Directory.Register(existing);
             return existing;
         }
 
@@ -58,11 +66,10 @@ public sealed partial class PortfolioGrain(
         State.Account = account;
         State.InitialCash = request.InitialCash;
         State.Ledger = new AccountLedger { Type = request.Type, Cash = request.InitialCash };
-        AddEquityPoint(now, Ledger.Value(_ => null));
         await Commit(state);
 
-        await Directory.Register(account);
         await Announce(events.PortfolioChanged(Key));
+        await SaveEquityPoint(now, Ledger.Value(_ => null));
         return account;
     }
 
@@ -75,8 +82,8 @@ public sealed partial class PortfolioGrain(
         var now = Time.GetUtcNow();
         var marks = await Marks();
         var valuation = Ledger.Value(s => marks.GetValueOrDefault(s));
-        // A sample taken on read is saved with the next write; losing it to a crash loses no money.
-        if (State.EquityHistory.Count == 0 || now - State.EquityHistory[^1].Time >= _options.EquitySampleInterval)
+        // A sample taken on read is saved with the next equity write; losing it to a crash loses no money.
+        if (Equity.Count == 0 || now - Equity[^1].Time >= _options.EquitySampleInterval)
             AddEquityPoint(now, valuation);
 
         var positions = Ledger.Positions.Values
@@ -102,7 +109,7 @@ public sealed partial class PortfolioGrain(
     public Task<ImmutableArray<EquityPoint>> GetEquityHistory()
     {
         RequireAccount();
-        return Task.FromResult(State.EquityHistory.ToImmutableArray());
+        return Task.FromResult(Equity.ToImmutableArray());
     }
 
     public async Task<PlaceOrderResult> PlaceOrder(PlaceOrderRequest request)
@@ -145,11 +152,11 @@ public sealed partial class PortfolioGrain(
         }
 
         State.Outbox[orderId] = order;
-        AddEquityPoint(now, await Valuation());
         await Commit(state);
 
         await Publish(order);
         if (order.Type == OrderType.Limit && !order.IsTerminal) await RestAtVenue(order);
+        await SaveEquityPoint(now, await Valuation());
         return new PlaceOrderResult(order, Duplicate: false);
     }
 
@@ -198,10 +205,10 @@ public sealed partial class PortfolioGrain(
         order = Fill(order, fill, now);
         Track(order);
         State.Outbox[order.OrderId] = order;
-        AddEquityPoint(now, await Valuation());
         await Commit(state);
 
         await Publish(order);
+        await SaveEquityPoint(now, await Valuation());
     }
 
     private OrderView Fill(OrderView order, Fill fill, DateTimeOffset now)
@@ -347,14 +354,27 @@ public sealed partial class PortfolioGrain(
     }
 
     private void AddEquityPoint(DateTimeOffset now, Valuation valuation) =>
-        EquityHistory.Append(State.EquityHistory, new EquityPoint(now, valuation.Equity, valuation.Cash), _options.EquityHistoryCapacity);
+        EquityHistory.Append(Equity, new EquityPoint(now, valuation.Equity, valuation.Cash), _options.EquityHistoryCapacity);
+
+    /// <summary>Runs after the change is committed: a failed write loses history, not money, so it does not fail the call.</summary>
+    private async Task SaveEquityPoint(DateTimeOffset now, Valuation valuation)
+    {
+        AddEquityPoint(now, valuation);
+        try
+        {
+            await Commit(equity);
+        }
+        catch (Exception e)
+        {
+            LogEquityFailed(e, Key);
+        }
+    }
 
     private AccountInfo RequireAccount() =>
         State.Account ?? throw Error(TradingErrorKind.NotFound, $"Account {Key} does not exist.");
 
     private IOrderGrain OrderGrain(string orderId) => GrainFactory.GetGrain<IOrderGrain>(orderId);
     private IPaperVenueGrain Venue(string symbol) => GrainFactory.GetGrain<IPaperVenueGrain>(symbol);
-    private IAccountDirectoryGrain Directory => GrainFactory.GetGrain<IAccountDirectoryGrain>(AccountDirectory.Key);
 
     private static TradingException Error(TradingErrorKind kind, string message) => new(kind, message);
 
@@ -363,6 +383,9 @@ public sealed partial class PortfolioGrain(
 
     [LoggerMessage(LogLevel.Warning, "The paper venue did not take the change to order {OrderId}; the order is rested again on the next activation")]
     private partial void LogVenueFailed(Exception exception, string orderId);
+
+    [LoggerMessage(LogLevel.Warning, "Saving the equity history of account {Account} failed; the account reloads on its next call")]
+    private partial void LogEquityFailed(Exception exception, string account);
 
     [LoggerMessage(LogLevel.Warning, "Announcing a change to account {Account} failed")]
     private partial void LogEventFailed(Exception exception, string account);

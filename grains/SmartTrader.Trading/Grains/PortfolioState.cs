@@ -15,6 +15,4 @@ public sealed class PortfolioState
 
     /// <summary>Order snapshots committed here but not yet recorded in their order grains, by order id.</summary>
     public Dictionary<string, OrderView> Outbox { get; set; } = [];
-
-    public List<EquityPoint> EquityHistory { get; set; } = [];
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using SmartTrader.Runtime;
 using SmartTrader.Trading.Broker;
 using SmartTrader.Trading.MarketData;
+using SmartTrader.Trading.ReadModels;
 
 namespace SmartTrader.Trading.Hosting;
 
@@ -12,8 +13,9 @@ public static class TradingServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the trading grains with the grain runtime (storage is the host's choice), the symbol catalog, the
-    /// paper broker (validator, slippage, commissions), the simulated market and its feed (a hosted service), the clock (<see cref="TimeProvider.System"/> unless one is registered) and a no-op
-    /// <see cref="ITradingEvents"/> unless one is registered. Bind configuration with
+    /// paper broker (validator, slippage, commissions), the simulated market and its feed (a hosted service), the clock (<see cref="TimeProvider.System"/> unless one is registered), a no-op
+    /// <see cref="ITradingEvents"/> unless one is registered, and the read models over the stored state
+    /// (<see cref="AccountListing"/>, <see cref="OrderHistory"/>). Bind configuration with
     /// <c>services.Configure&lt;TradingOptions&gt;(section)</c> as well, if wanted.
     /// </summary>
     public static IServiceCollection AddTrading(this IServiceCollection services, Action<TradingOptions>? configure = null)
@@ -35,6 +37,8 @@ public static class TradingServiceCollectionExtensions
         });
         services.TryAddSingleton<MarketFeed>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, MarketFeed>(sp => sp.GetRequiredService<MarketFeed>()));
+        services.TryAddSingleton<AccountListing>();
+        services.TryAddSingleton<OrderHistory>();
         services.AddGrainRuntime().AddGrainsFrom(typeof(TradingServiceCollectionExtensions).Assembly);
         return services;
     }

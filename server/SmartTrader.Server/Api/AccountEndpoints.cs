@@ -1,17 +1,21 @@
-using System.Collections.Immutable;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SmartTrader.Runtime;
 using SmartTrader.Server.Identity;
 using SmartTrader.Trading;
+using SmartTrader.Trading.ReadModels;
 
 namespace SmartTrader.Server.Api;
 
 internal static class AccountEndpoints
 {
+    private const int DefaultPageSize = 100;
+    private const int MaxPageSize = 1000;
+
     public static void MapAccountEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/accounts", List).WithTags("Accounts").WithSummary("The caller's granted accounts; every account for admin and compliance.");
+        api.MapGet("/accounts", List).WithTags("Accounts")
+            .WithSummary("The caller's granted accounts; for admin and compliance every account, paged by account id.");
 
         var account = api.MapGroup("/accounts/{accountId}").WithTags("Accounts").RequireAccountView();
         account.MapGet("/", Get).WithName("GetAccount");
@@ -22,12 +26,18 @@ internal static class AccountEndpoints
         account.MapOrderEndpoints();
     }
 
-    private static async Task<Ok<ImmutableArray<AccountInfo>>> List(ClaimsPrincipal user, IGrainFactory grains)
+    private static async Task<Results<Ok<AccountPage>, ValidationProblem>> List(
+        int? limit, string? after, ClaimsPrincipal user, IGrainFactory grains, AccountListing listing, CancellationToken cancellationToken)
     {
+        var validation = new Validation()
+            .Check(limit is null or >= 1 and <= MaxPageSize, "limit", $"limit must be between 1 and {MaxPageSize}.")
+            .Check(after is null || Identifiers.IsAccountId(after), "after", $"after must be an account id: {Identifiers.AccountRule}.");
+        if (validation.HasErrors) return validation.ToProblem();
+
         if (user.SeesAllAccounts())
-            return TypedResults.Ok(await grains.GetGrain<IAccountDirectoryGrain>("all").List());
-        var accounts = await Task.WhenAll(user.GrantedAccounts().Select(id => Portfolio(grains, id).GetAccount()));
-        return TypedResults.Ok(accounts.OfType<AccountInfo>().ToImmutableArray());
+            return TypedResults.Ok(await listing.ListAsync(after, limit ?? DefaultPageSize, cancellationToken));
+        var granted = await Task.WhenAll(user.GrantedAccounts().Select(id => Portfolio(grains, id).GetAccount()));
+        return TypedResults.Ok(new AccountPage([.. granted.OfType<AccountInfo>().OrderBy(a => a.Account, StringComparer.Ordinal)], Next: null));
     }
 
     private static async Task<Ok<AccountInfo>> Get(string accountId, IGrainFactory grains) =>

@@ -2,14 +2,12 @@ using System.Collections.Immutable;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SmartTrader.Runtime;
 using SmartTrader.Trading;
+using SmartTrader.Trading.ReadModels;
 
 namespace SmartTrader.Server.Api;
 
 public sealed record PlaceOrderBody(
     string? ClientOrderId, string? Symbol, OrderSide? Side, OrderType? Type, decimal? Quantity, decimal? LimitPrice, TimeInForce? TimeInForce);
-
-/// <summary>One page of an account's orders, in order-id order; pass <see cref="Next"/> as ?after= for the next page.</summary>
-public sealed record OrderPage(ImmutableArray<OrderView> Orders, string? Next);
 
 internal static class OrderEndpoints
 {

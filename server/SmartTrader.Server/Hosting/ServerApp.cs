@@ -35,7 +35,6 @@ public static class ServerApp
         services.AddOpenApi();
         services.AddSignalR();
         services.AddSilo(options, builder.Configuration);
-        services.AddSingleton<OrderHistory>();
         services.AddHostedService<StartupSeeder>();
 
         var app = builder.Build();

@@ -162,7 +162,7 @@ public class OrderPlacementTests
         (await FluentActions.Awaiting(() => portfolio.Open(request with { InitialCash = 1m })).Should().ThrowAsync<TradingException>())
             .Which.Kind.Should().Be(TradingErrorKind.Conflict);
 
-        (await silo.Grains.GetGrain<IAccountDirectoryGrain>(AccountDirectory.Key).List()).Should().Equal(opened);
+        (await silo.Accounts.ListAsync(after: null, limit: 10, CancellationToken.None)).Accounts.Should().Equal(opened);
         (await portfolio.GetEquityHistory()).Should().ContainSingle().Which.Equity.Should().Be(50_000m);
     }
 

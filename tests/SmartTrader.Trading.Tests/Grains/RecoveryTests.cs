@@ -1,4 +1,6 @@
+using System.Text.Json;
 using SmartTrader.Runtime;
+using SmartTrader.Trading.Grains;
 
 namespace SmartTrader.Trading.Tests.Grains;
 
@@ -14,7 +16,7 @@ public class RecoveryTests
         {
             var portfolio = await silo.OpenAsync("acc1");
             await silo.QuoteAsync("AAPL", 99.98m, 100.02m);
-            storage.FailWritesOf = "order";
+            storage.FailWritesOf = OrderGrain.TypeName;
 
             var result = await portfolio.PlaceOrder(new PlaceOrderRequest("c1", "AAPL", OrderSide.Buy, OrderType.Market, 10m));
 
@@ -43,7 +45,7 @@ public class RecoveryTests
         var portfolio = await silo.OpenAsync("acc1");
         await silo.QuoteAsync("AAPL", 99.98m, 100.02m);
 
-        storage.FailWritesOf = "portfolio";
+        storage.FailWritesOf = PortfolioGrain.TypeName;
         await FluentActions.Awaiting(() => portfolio.PlaceOrder(new PlaceOrderRequest("c1", "AAPL", OrderSide.Buy, OrderType.Market, 10m)))
             .Should().ThrowAsync<IOException>();
         storage.FailWritesOf = null;
@@ -73,5 +75,23 @@ public class RecoveryTests
 
         (await restarted.Order(orderId).Get())!.Status.Should().Be(OrderStatus.Filled);
         (await restarted.Portfolio("acc1").GetPortfolio()).ReservedCash.Should().Be(0m);
+    }
+
+    [Fact]
+    public async Task The_equity_history_is_stored_apart_from_the_portfolio_and_survives_a_restart()
+    {
+        var storage = new MemoryGrainStorage();
+        var clock = new ManualTimeProvider();
+        await using (var silo = await TradingSilo.StartAsync(storage: storage, clock: clock))
+        {
+            var portfolio = await silo.OpenAsync("acc1");
+            await silo.QuoteAsync("AAPL", 99.98m, 100.02m);
+            await portfolio.PlaceOrder(new PlaceOrderRequest("c1", "AAPL", OrderSide.Buy, OrderType.Market, 10m));
+        }
+
+        var portfolioRow = await storage.ReadAsync(new GrainStateKey(PortfolioGrain.TypeName, "acc1", PortfolioGrain.StateName));
+        JsonDocument.Parse(portfolioRow!.Payload).RootElement.TryGetProperty("equityHistory", out _).Should().BeFalse();
+        await using var restarted = await TradingSilo.StartAsync(storage: storage, clock: clock);
+        (await restarted.Portfolio("acc1").GetEquityHistory()).Select(p => p.Equity).Should().HaveCount(2).And.StartWith(100_000m);
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SmartTrader.Runtime;
 using SmartTrader.Trading.Domain;
 using SmartTrader.Trading.Hosting;
+using SmartTrader.Trading.ReadModels;
 
 namespace SmartTrader.Trading.Tests.Grains;
 
@@ -23,6 +24,7 @@ internal sealed class TradingSilo : IAsyncDisposable
     public GrainRuntime Runtime => _services.GetRequiredService<GrainRuntime>();
     public IGrainFactory Grains => Runtime.GrainFactory;
     public IServiceProvider Services => _services;
+    public AccountListing Accounts => _services.GetRequiredService<AccountListing>();
 
     public static async Task<TradingSilo> StartAsync(
         Action<TradingOptions>? configure = null, IGrainStorage? storage = null, ManualTimeProvider? clock = null)

@@ -1,16 +1,18 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using SmartTrader.Runtime;
-using SmartTrader.Trading;
 using SmartTrader.Trading.Grains;
 
-namespace SmartTrader.Server.Api;
+namespace SmartTrader.Trading.ReadModels;
+
+/// <summary>One page of an account's orders, in order-id order; pass <see cref="Next"/> as ?after= for the next page.</summary>
+public sealed record OrderPage(ImmutableArray<OrderView> Orders, string? Next);
 
 /// <summary>
 /// Lists an account's orders from the order grains' stored state (a read model over storage rows keyed
 /// "account.hash"), without activating a grain per order.
 /// </summary>
-internal sealed class OrderHistory(IGrainStorage storage)
+public sealed class OrderHistory(IGrainStorage storage)
 {
     private const int ScanBatch = 500;
 
@@ -49,9 +51,10 @@ internal sealed class OrderHistory(IGrainStorage storage)
         return [.. fills.OrderBy(f => f.Time).ThenBy(f => f.FillId, StringComparer.Ordinal)];
     }
 
-    /// <summary>Rows of <see cref="OrderGrain"/> (grain type "order", state "order"), whose keys start with the account.</summary>
+    /// <summary>Rows of <see cref="OrderGrain"/>, whose keys start with the account.</summary>
     private Task<IReadOnlyList<StoredState>> ReadAsync(string account, string? afterKey, CancellationToken cancellationToken) =>
-        storage.QueryByKeyPrefixAsync("order", "order", OrderIds.AccountPrefix(account), afterKey, ScanBatch, cancellationToken);
+        storage.QueryByKeyPrefixAsync(
+            OrderGrain.TypeName, OrderGrain.StateName, OrderIds.AccountPrefix(account), afterKey, ScanBatch, cancellationToken);
 
     private static OrderView? OrderOf(StoredState row) => JsonSerializer.Deserialize<OrderState>(row.Payload, GrainStateJson.Options)?.Order;
 }

@@ -1,0 +1,33 @@
+using System.Net;
+using System.Text.Json;
+using SmartTrader.Server.Tests.Support;
+
+namespace SmartTrader.Server.Tests;
+
+public sealed class AccountApiTests(ServerFactory factory) : IClassFixture<ServerFactory>
+{
+    [Fact]
+    public async Task An_admin_pages_through_every_account_in_id_order()
+    {
+        var created = new List<string>();
+        for (var i = 0; i < 4; i++) created.Add(await factory.CreateAccountAsync(1_000m, owner: i % 2 == 0 ? "trader" : "developer"));
+        using var admin = await factory.ClientForAsync("admin");
+
+        var listed = new List<string>();
+        string? after = null;
+        do
+        {
+            var url = after is null ? "/api/accounts?limit=2" : $"/api/accounts?limit=2&after={after}";
+            var page = await (await admin.GetAsync(url)).ShouldBeAsync<JsonElement>(HttpStatusCode.OK);
+            var ids = page.GetProperty("accounts").EnumerateArray().Select(a => a.GetProperty("account").GetString()!).ToList();
+            ids.Should().HaveCountLessThanOrEqualTo(2);
+            listed.AddRange(ids);
+            after = page.GetProperty("next").GetString();
+            if (after is not null) after.Should().Be(ids[^1]);
+        }
+        while (after is not null);
+
+        listed.Should().BeInAscendingOrder(StringComparer.Ordinal).And.OnlyHaveUniqueItems();
+        listed.Should().Contain(created).And.Contain(Demo.Account);
+    }
+}

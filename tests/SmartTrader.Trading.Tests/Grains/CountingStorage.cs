@@ -1,0 +1,30 @@
+using System.Collections.Concurrent;
+using SmartTrader.Runtime;
+
+namespace SmartTrader.Trading.Tests.Grains;
+
+/// <summary>Storage that remembers every write: which row, and how many bytes.</summary>
+internal sealed class CountingStorage(IGrainStorage inner) : IGrainStorage
+{
+    private readonly ConcurrentQueue<StoredWrite> _writes = new();
+
+    public IReadOnlyList<StoredWrite> Writes => [.. _writes];
+
+    public Task<StoredState?> ReadAsync(GrainStateKey key, CancellationToken cancellationToken = default) => inner.ReadAsync(key, cancellationToken);
+
+    public Task<string> WriteAsync(GrainStateKey key, ReadOnlyMemory<byte> payload, string? expectedEtag, CancellationToken cancellationToken = default)
+    {
+        _writes.Enqueue(new StoredWrite(key, payload.Length));
+        return inner.WriteAsync(key, payload, expectedEtag, cancellationToken);
+    }
+
+    public Task ClearAsync(GrainStateKey key, string? expectedEtag, CancellationToken cancellationToken = default) => inner.ClearAsync(key, expectedEtag, cancellationToken);
+
+    public Task<IReadOnlyList<StoredState>> QueryByKeyPrefixAsync(
+        string grainType, string stateName, string keyPrefix, string? afterKey, int limit, CancellationToken cancellationToken = default) =>
+        inner.QueryByKeyPrefixAsync(grainType, stateName, keyPrefix, afterKey, limit, cancellationToken);
+
+    public Task<bool> IsHealthyAsync(CancellationToken cancellationToken = default) => inner.IsHealthyAsync(cancellationToken);
+}
+
+internal sealed record StoredWrite(GrainStateKey Key, int Bytes);
