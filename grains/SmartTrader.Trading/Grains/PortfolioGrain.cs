@@ -69,7 +69,7 @@ public sealed partial class PortfolioGrain(
         await Commit(state);
 
         await Announce(events.PortfolioChanged(Key));
-        await SaveEquityPoint(now, Ledger.Value(_ => null));
+        await SampleEquity(now, () => Task.FromResult(Ledger.Value(_ => null)));
         return account;
     }
 
@@ -82,9 +82,7 @@ public sealed partial class PortfolioGrain(
         var now = Time.GetUtcNow();
         var marks = await Marks();
         var valuation = Ledger.Value(s => marks.GetValueOrDefault(s));
-        // A sample taken on read is saved with the next equity write; losing it to a crash loses no money.
-        if (Equity.Count == 0 || now - Equity[^1].Time >= _options.EquitySampleInterval)
-            AddEquityPoint(now, valuation);
+        await SampleEquity(now, () => Task.FromResult(valuation));
 
         var positions = Ledger.Positions.Values
             .Where(p => p.Quantity != 0m || p.RealizedPnl != 0m)
@@ -156,7 +154,7 @@ public sealed partial class PortfolioGrain(
 
         await Publish(order);
         if (order.Type == OrderType.Limit && !order.IsTerminal) await RestAtVenue(order);
-        await SaveEquityPoint(now, await Valuation());
+        await SampleEquity(now, Valuation);
         return new PlaceOrderResult(order, Duplicate: false);
     }
 
@@ -208,7 +206,7 @@ public sealed partial class PortfolioGrain(
         await Commit(state);
 
         await Publish(order);
-        await SaveEquityPoint(now, await Valuation());
+        await SampleEquity(now, Valuation);
     }
 
     private OrderView Fill(OrderView order, Fill fill, DateTimeOffset now)
@@ -353,13 +351,16 @@ public sealed partial class PortfolioGrain(
         return symbols.Zip(quotes).Where(p => p.Second is not null).ToDictionary(p => p.First, p => (decimal?)p.Second!.Last);
     }
 
-    private void AddEquityPoint(DateTimeOffset now, Valuation valuation) =>
-        EquityHistory.Append(Equity, new EquityPoint(now, valuation.Equity, valuation.Cash), _options.EquityHistoryCapacity);
-
-    /// <summary>Runs after the change is committed: a failed write loses history, not money, so it does not fail the call.</summary>
-    private async Task SaveEquityPoint(DateTimeOffset now, Valuation valuation)
+    /// <summary>
+    /// Keeps one equity point per sample interval: the first read or change in a new interval appends a point and
+    /// saves it, so orders do not rewrite the history. It runs after the change is committed; a failed write loses
+    /// history, not money, so it does not fail the call.
+    /// </summary>
+    private async Task SampleEquity(DateTimeOffset now, Func<Task<Valuation>> valuation)
     {
-        AddEquityPoint(now, valuation);
+        if (Equity.Count > 0 && now - Equity[^1].Time < _options.EquitySampleInterval) return;
+        var value = await valuation();
+        EquityHistory.Append(Equity, new EquityPoint(now, value.Equity, value.Cash), _options.EquityHistoryCapacity);
         try
         {
             await Commit(equity);

@@ -86,6 +86,7 @@ public class RecoveryTests
         {
             var portfolio = await silo.OpenAsync("acc1");
             await silo.QuoteAsync("AAPL", 99.98m, 100.02m);
+            clock.Advance(TimeSpan.FromMinutes(1));
             await portfolio.PlaceOrder(new PlaceOrderRequest("c1", "AAPL", OrderSide.Buy, OrderType.Market, 10m));
         }
 
@@ -93,5 +94,24 @@ public class RecoveryTests
         JsonDocument.Parse(portfolioRow!.Payload).RootElement.TryGetProperty("equityHistory", out _).Should().BeFalse();
         await using var restarted = await TradingSilo.StartAsync(storage: storage, clock: clock);
         (await restarted.Portfolio("acc1").GetEquityHistory()).Select(p => p.Equity).Should().HaveCount(2).And.StartWith(100_000m);
+    }
+
+    [Fact]
+    public async Task Equity_is_sampled_once_per_interval_however_many_orders_trade()
+    {
+        var clock = new ManualTimeProvider();
+        await using var silo = await TradingSilo.StartAsync(clock: clock);
+        var portfolio = await silo.OpenAsync("acc1");
+        await silo.QuoteAsync("AAPL", 99.98m, 100.02m);
+
+        for (var i = 0; i < 5; i++)
+            await portfolio.PlaceOrder(new PlaceOrderRequest($"same-minute-{i}", "AAPL", OrderSide.Buy, OrderType.Market, 1m));
+        (await portfolio.GetEquityHistory()).Should().ContainSingle("orders within one interval add no point");
+
+        clock.Advance(TimeSpan.FromMinutes(1));
+        await portfolio.PlaceOrder(new PlaceOrderRequest("next-minute", "AAPL", OrderSide.Buy, OrderType.Market, 1m));
+        var history = await portfolio.GetEquityHistory();
+        history.Should().HaveCount(2);
+        history[1].Cash.Should().Be(100_000m - 6 * 100.02m);
     }
 }
