@@ -18,12 +18,14 @@ public sealed class SqliteGrainStorage : IGrainStorage, IStorageInitializer, IAs
     private readonly StorageMetrics _metrics = new(SqliteConnections.ProviderName);
     private readonly SqliteWriteBatchExecutor _executor;
     private readonly GroupCommitWriter _writer;
+    private readonly SqliteStateReaders _readers;
 
     public SqliteGrainStorage(SqliteStorageOptions options, ILogger<SqliteGrainStorage>? logger = null)
     {
         _connections = new SqliteConnections(options);
         _schema = new SchemaInitialization(_ => Call("migrate the schema", () => { SqliteMigrator.Migrate(_connections); return true; }));
         _executor = new SqliteWriteBatchExecutor(_connections);
+        _readers = new SqliteStateReaders(_connections);
         _writer = new GroupCommitWriter(_executor, options.MaxBatchSize, _metrics, (ILogger?)logger ?? NullLogger.Instance);
     }
 
@@ -34,17 +36,7 @@ public sealed class SqliteGrainStorage : IGrainStorage, IStorageInitializer, IAs
     public async Task<StoredState?> ReadAsync(GrainStateKey key, CancellationToken cancellationToken = default)
     {
         await _schema.EnsureAsync(cancellationToken);
-        return await Call($"read '{key}'", () =>
-        {
-            using var connection = _connections.OpenForReading();
-            using var command = connection.CreateCommand();
-            command.CommandText = "SELECT etag, payload FROM grain_state WHERE grain_type = $type AND state_name = $state AND grain_key = $key";
-            command.Parameters.AddWithValue("$type", key.GrainType);
-            command.Parameters.AddWithValue("$state", key.StateName);
-            command.Parameters.AddWithValue("$key", key.GrainKey);
-            using var reader = command.ExecuteReader();
-            return reader.Read() ? new StoredState(key, Encoding.UTF8.GetBytes(reader.GetString(1)), Versions.Format(reader.GetInt64(0))) : null;
-        });
+        return await Call($"read '{key}'", () => _readers.Read(key));
     }
 
     public async Task<string> WriteAsync(GrainStateKey key, ReadOnlyMemory<byte> payload, string? expectedEtag, CancellationToken cancellationToken = default)
@@ -114,6 +106,7 @@ public sealed class SqliteGrainStorage : IGrainStorage, IStorageInitializer, IAs
     {
         await _writer.DisposeAsync();
         _executor.Dispose();
+        _readers.Dispose();
         _connections.ClearPool();
     }
 

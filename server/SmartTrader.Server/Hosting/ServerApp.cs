@@ -13,7 +13,13 @@ public static class ServerApp
 {
     public static WebApplication Build(string[] hostArgs, IReadOnlyDictionary<string, string?> overrides, string? configFile)
     {
-        var builder = WebApplication.CreateBuilder(hostArgs);
+        // The content root is the binary's folder, not the working directory: appsettings.json is found from anywhere,
+        // and no file watcher sits over ./.data, where every SQLite commit would wake it.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = [.. hostArgs, "--hostBuilder:reloadConfigOnChange=false"],
+            ContentRootPath = AppContext.BaseDirectory,
+        });
         if (configFile is not null) builder.Configuration.AddJsonFile(configFile, optional: false, reloadOnChange: false);
         builder.Configuration.AddInMemoryCollection(overrides);
 
