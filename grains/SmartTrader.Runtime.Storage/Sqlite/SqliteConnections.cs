@@ -11,7 +11,7 @@ internal sealed class SqliteConnections
     private readonly string _connectionString;
     private readonly int _busyTimeoutMs;
 
-    static SqliteConnections() => SQLitePCL.Batteries.Init();
+    static SqliteConnections() => _ = SqliteNativeLibrary.Source;
 
     public SqliteConnections(SqliteStorageOptions options)
     {

@@ -23,10 +23,16 @@ public sealed class SqliteGrainStorage : IGrainStorage, IStorageInitializer, IAs
     public SqliteGrainStorage(SqliteStorageOptions options, ILogger<SqliteGrainStorage>? logger = null)
     {
         _connections = new SqliteConnections(options);
-        _schema = new SchemaInitialization(_ => Call("migrate the schema", () => { SqliteMigrator.Migrate(_connections); return true; }));
+        var log = (ILogger?)logger ?? NullLogger.Instance;
+        _schema = new SchemaInitialization(_ => Call("migrate the schema", () =>
+        {
+            log.LogInformation("SQLite {Version} ({Library}) at {Path}", SQLitePCL.raw.sqlite3_libversion().utf8_to_string(), SqliteNativeLibrary.Source, options.DatabasePath);
+            SqliteMigrator.Migrate(_connections);
+            return true;
+        }));
         _executor = new SqliteWriteBatchExecutor(_connections);
         _readers = new SqliteStateReaders(_connections);
-        _writer = new GroupCommitWriter(_executor, options.MaxBatchSize, _metrics, (ILogger?)logger ?? NullLogger.Instance);
+        _writer = new GroupCommitWriter(_executor, options.MaxBatchSize, _metrics, log);
     }
 
     public StorageStatistics Statistics => _metrics.Snapshot();

@@ -9,8 +9,7 @@ internal sealed class GrainActivator(IServiceProvider services, GrainStorageReso
     public async Task<Grain> CreateAsync(GrainActivation activation)
     {
         var grainClass = activation.Class;
-        var parameters = grainClass.Constructor.GetParameters();
-        var arguments = new object?[parameters.Length];
+        var arguments = new object?[grainClass.PersistentStates.Count + grainClass.ServiceParameters.Count];
 
         foreach (var state in grainClass.PersistentStates)
         {
@@ -19,9 +18,8 @@ internal sealed class GrainActivator(IServiceProvider services, GrainStorageReso
             arguments[state.Position] = persistentState;
         }
 
-        foreach (var parameter in parameters)
+        foreach (var parameter in grainClass.ServiceParameters)
         {
-            if (grainClass.PersistentStates.Any(s => s.Position == parameter.Position)) continue;
             arguments[parameter.Position] = services.GetService(parameter.ParameterType)
                 ?? (parameter.HasDefaultValue
                     ? parameter.DefaultValue
@@ -30,7 +28,7 @@ internal sealed class GrainActivator(IServiceProvider services, GrainStorageReso
                         $"for constructor parameter '{parameter.Name}'."));
         }
 
-        var grain = (Grain)grainClass.Constructor.Invoke(arguments);
+        var grain = grainClass.Create(arguments);
         grain.Context = activation;
         return grain;
     }
@@ -39,8 +37,6 @@ internal sealed class GrainActivator(IServiceProvider services, GrainStorageReso
     {
         var key = new GrainStateKey(activation.GrainId.Type, activation.GrainId.Key, state.StateName);
         var store = storage.Resolve(state.StorageName, activation.Class);
-        var stateType = typeof(PersistentState<>).MakeGenericType(state.StateType);
-        Action onInconsistentState = () => activation.RequestDeactivation(DeactivationReason.InconsistentState);
-        return (IPersistentStateStore)Activator.CreateInstance(stateType, key, store, onInconsistentState)!;
+        return state.Create(key, store, () => activation.RequestDeactivation(DeactivationReason.InconsistentState));
     }
 }

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Reflection;
 
 namespace SmartTrader.Runtime;
@@ -19,6 +20,8 @@ internal sealed class GrainClassInfo
             .Where(x => x.Attribute is not null)
             .Select(x => PersistentStateParameter.From(classType, x.Parameter, x.Attribute!))
             .ToArray();
+        ServiceParameters = Constructor.GetParameters().Where(p => PersistentStates.All(s => s.Position != p.Position)).ToArray();
+        Create = CompileConstructor(Constructor);
     }
 
     public Type ClassType { get; }
@@ -28,6 +31,15 @@ internal sealed class GrainClassInfo
     public bool IsRemindable { get; }
     public ConstructorInfo Constructor { get; }
     public IReadOnlyList<PersistentStateParameter> PersistentStates { get; }
+
+    /// <summary>Constructor parameters filled from the service provider.</summary>
+    public IReadOnlyList<ParameterInfo> ServiceParameters { get; }
+
+    /// <summary>
+    /// The constructor, compiled once. Reflection's own invoke stubs hang off caches the GC may drop, and were
+    /// re-emitted and re-jitted again and again under load.
+    /// </summary>
+    public Func<object?[], Grain> Create { get; }
 
     public static string NameOf(Type classType)
     {
@@ -39,11 +51,33 @@ internal sealed class GrainClassInfo
     }
 
     public override string ToString() => ClassType.FullName ?? ClassType.Name;
+
+    private static Func<object?[], Grain> CompileConstructor(ConstructorInfo constructor)
+    {
+        var arguments = Expression.Parameter(typeof(object?[]), "arguments");
+        var parameters = constructor.GetParameters()
+            .Select(p => Expression.Convert(Expression.ArrayIndex(arguments, Expression.Constant(p.Position)), p.ParameterType));
+        var create = Expression.Convert(Expression.New(constructor, parameters), typeof(Grain));
+        return Expression.Lambda<Func<object?[], Grain>>(create, arguments).Compile();
+    }
 }
 
 /// <summary>A constructor parameter <c>[PersistentState] IPersistentState&lt;T&gt;</c>.</summary>
 internal sealed record PersistentStateParameter(int Position, string StateName, string? StorageName, Type StateType)
 {
+    /// <summary>Creates the runtime's PersistentState&lt;T&gt; for this parameter; compiled once, like the grain constructor.</summary>
+    public Func<GrainStateKey, IGrainStorage, Action, IPersistentStateStore> Create { get; } = CompileStateConstructor(StateType);
+
+    private static Func<GrainStateKey, IGrainStorage, Action, IPersistentStateStore> CompileStateConstructor(Type stateType)
+    {
+        var constructor = typeof(PersistentState<>).MakeGenericType(stateType).GetConstructors().Single();
+        var key = Expression.Parameter(typeof(GrainStateKey), "key");
+        var storage = Expression.Parameter(typeof(IGrainStorage), "storage");
+        var onInconsistentState = Expression.Parameter(typeof(Action), "onInconsistentState");
+        var create = Expression.Convert(Expression.New(constructor, key, storage, onInconsistentState), typeof(IPersistentStateStore));
+        return Expression.Lambda<Func<GrainStateKey, IGrainStorage, Action, IPersistentStateStore>>(create, key, storage, onInconsistentState).Compile();
+    }
+
     public static PersistentStateParameter From(Type classType, ParameterInfo parameter, PersistentStateAttribute attribute)
     {
         var type = parameter.ParameterType;

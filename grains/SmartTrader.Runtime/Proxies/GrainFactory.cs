@@ -1,4 +1,3 @@
-using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace SmartTrader.Runtime;
@@ -14,8 +13,6 @@ internal sealed class GrainFactory(GrainTypeRegistry registry, IServiceProvider 
         ArgumentNullException.ThrowIfNull(key);
         var grainInterface = registry.InterfaceOf(typeof(TGrainInterface));
         var grainId = new GrainId(grainInterface.Implementation.GrainType, key);
-        var proxy = DispatchProxy.Create<TGrainInterface, GrainProxy>();
-        ((GrainProxy)(object)proxy).Bind(grainId, grainInterface, _router ??= services.GetRequiredService<GrainCallRouter>());
-        return proxy;
+        return (TGrainInterface)(object)GrainProxy.Bind(grainId, grainInterface, _router ??= services.GetRequiredService<GrainCallRouter>());
     }
 }

@@ -13,11 +13,17 @@ public class GrainProxy : DispatchProxy
 
     public GrainId GrainId { get; private set; }
 
-    internal void Bind(GrainId grainId, GrainInterfaceInfo grainInterface, GrainCallRouter router)
+    /// <summary>
+    /// A new reference: a shallow copy of the interface's prototype, bound to one grain. Creating proxies through
+    /// DispatchProxy.Create on every GetGrain went through reflection caches the GC drops.
+    /// </summary>
+    internal static GrainProxy Bind(GrainId grainId, GrainInterfaceInfo grainInterface, GrainCallRouter router)
     {
-        GrainId = grainId;
-        _interface = grainInterface;
-        _router = router;
+        var proxy = (GrainProxy)grainInterface.Prototype.MemberwiseClone();
+        proxy.GrainId = grainId;
+        proxy._interface = grainInterface;
+        proxy._router = router;
+        return proxy;
     }
 
     protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
