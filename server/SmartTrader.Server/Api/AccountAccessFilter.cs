@@ -17,13 +17,13 @@ internal static class AccountAccessFilter
             var accountId = AccountIdOf(context.HttpContext);
             if (!Identifiers.IsAccountId(accountId))
                 return Validation.Single("accountId", $"The account id must be {Identifiers.AccountRule}.");
-            var user = context.HttpContext.User;
-            if (!user.CanView(accountId!))
+            var grains = context.HttpContext.RequestServices.GetRequiredService<IGrainFactory>();
+            var rights = await context.HttpContext.User.RightsOnAsync(accountId!, grains);
+            if (!rights.CanView)
                 return Forbidden($"You have no access to account '{accountId}'.");
-            if (context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<TradingEndpoint>() is not null && !user.CanTrade(accountId!))
+            if (context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<TradingEndpoint>() is not null && !rights.CanTrade)
                 return Forbidden($"Placing or cancelling orders on account '{accountId}' requires the trader role and a grant on the account.");
 
-            var grains = context.HttpContext.RequestServices.GetRequiredService<IGrainFactory>();
             if (await grains.GetGrain<IPortfolioGrain>(accountId!).GetAccount() is null)
                 return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"Account '{accountId}' does not exist.");
             return await next(context);

@@ -36,7 +36,8 @@ internal static class AccountEndpoints
 
         if (user.SeesAllAccounts())
             return TypedResults.Ok(await listing.ListAsync(after, limit ?? DefaultPageSize, cancellationToken));
-        var granted = await Task.WhenAll(user.GrantedAccounts().Select(id => Portfolio(grains, id).GetAccount()));
+        var view = await grains.GetGrain<IUserGrain>(user.UserName()).Get();
+        var granted = await Task.WhenAll((view?.Accounts ?? []).Select(id => Portfolio(grains, id).GetAccount()));
         return TypedResults.Ok(new AccountPage([.. granted.OfType<AccountInfo>().OrderBy(a => a.Account, StringComparer.Ordinal)], Next: null));
     }
 

@@ -57,6 +57,9 @@ internal static class AuthEndpoints
         return TypedResults.NoContent();
     }
 
-    private static Ok<MeResponse> Me(ClaimsPrincipal user) =>
-        TypedResults.Ok(new MeResponse(user.UserName(), [.. user.RolesOf()], [.. user.GrantedAccounts()]));
+    private static async Task<Ok<MeResponse>> Me(ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var view = await grains.GetGrain<IUserGrain>(user.UserName()).Get();
+        return TypedResults.Ok(new MeResponse(user.UserName(), [.. user.RolesOf()], view?.Accounts ?? []));
+    }
 }

@@ -21,6 +21,9 @@ public interface IUserGrain : IGrainWithStringKey
 
     Task<UserView> GrantAccount(string account);
 
+    /// <summary>Whether the user holds a grant on the account; asked on every account request.</summary>
+    Task<bool> HasGrant(string account);
+
     Task<UserView> RevokeAccount(string account);
 
     Task<UserView> SetDisabled(bool disabled);

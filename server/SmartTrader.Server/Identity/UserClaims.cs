@@ -3,13 +3,13 @@ using System.Security.Claims;
 namespace SmartTrader.Server.Identity;
 
 /// <summary>
-/// A sign-in carries only the user name and session version; roles and account grants are read from the user grain
-/// on every request (<see cref="UserClaimsTransformation"/>), so changes and revocations apply at once.
+/// A sign-in carries only the user name and session version; roles are read from the user grain on every request
+/// (<see cref="UserClaimsTransformation"/>) and grants are asked of it per account (<see cref="AccountAccess"/>), so
+/// changes and revocations apply at once.
 /// </summary>
 public static class UserClaims
 {
     public const string Session = "smarttrader:session";
-    public const string Account = "smarttrader:account";
     private const string Resolved = "smarttrader:resolved";
 
     public static ClaimsPrincipal ForSignIn(UserSession session, string authenticationType) =>
@@ -21,7 +21,6 @@ public static class UserClaims
     {
         var claims = new List<Claim> { new(ClaimTypes.Name, user.UserName), new(Session, sessionVersion), new(Resolved, "true") };
         claims.AddRange(user.Roles.Select(role => new Claim(ClaimTypes.Role, role)));
-        claims.AddRange(user.Accounts.Select(account => new Claim(Account, account)));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, authenticationType, ClaimTypes.Name, ClaimTypes.Role));
     }
 
@@ -29,9 +28,6 @@ public static class UserClaims
 
     public static string UserName(this ClaimsPrincipal principal) =>
         principal.Identity?.Name ?? throw new InvalidOperationException("The caller is not signed in.");
-
-    public static IEnumerable<string> GrantedAccounts(this ClaimsPrincipal principal) =>
-        principal.FindAll(Account).Select(c => c.Value);
 
     public static IEnumerable<string> RolesOf(this ClaimsPrincipal principal) =>
         principal.FindAll(ClaimTypes.Role).Select(c => c.Value);

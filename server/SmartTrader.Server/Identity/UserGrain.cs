@@ -6,6 +6,8 @@ namespace SmartTrader.Server.Identity;
 
 public sealed class UserGrain([PersistentState("user")] IPersistentState<UserState> state) : Grain, IUserGrain
 {
+    private UserView? _view;
+
     private UserState User => state.State;
 
     public async Task<UserView> Create(string password, ImmutableArray<string> roles)
@@ -18,7 +20,7 @@ public sealed class UserGrain([PersistentState("user")] IPersistentState<UserSta
             Roles = [.. roles],
             CreatedAt = Time.GetUtcNow(),
         };
-        await state.WriteStateAsync();
+        await Save();
         return View();
     }
 
@@ -42,20 +44,20 @@ public sealed class UserGrain([PersistentState("user")] IPersistentState<UserSta
     {
         EnsureExists();
         User.SessionVersion++;
-        await state.WriteStateAsync();
+        await Save();
     }
 
     public async Task<UserView> GrantAccount(string account)
     {
         EnsureExists();
-        if (User.Accounts.Add(account)) await state.WriteStateAsync();
+        if (User.Accounts.Add(account)) await Save();
         return View();
     }
 
     public async Task<UserView> RevokeAccount(string account)
     {
         EnsureExists();
-        if (User.Accounts.Remove(account)) await state.WriteStateAsync();
+        if (User.Accounts.Remove(account)) await Save();
         return View();
     }
 
@@ -65,7 +67,7 @@ public sealed class UserGrain([PersistentState("user")] IPersistentState<UserSta
         if (User.Disabled != disabled)
         {
             User.Disabled = disabled;
-            await state.WriteStateAsync();
+            await Save();
         }
         return View();
     }
@@ -75,5 +77,14 @@ public sealed class UserGrain([PersistentState("user")] IPersistentState<UserSta
         if (!state.RecordExists) throw new TradingException(TradingErrorKind.NotFound, $"User '{Key}' does not exist.");
     }
 
-    private UserView View() => new(User.UserName, [.. User.Roles], [.. User.Accounts], User.Disabled, User.CreatedAt);
+    public Task<bool> HasGrant(string account) => Task.FromResult(state.RecordExists && User.Accounts.Contains(account));
+
+    /// <summary>Built once per change, not per request: every request resumes the session through this grain.</summary>
+    private UserView View() => _view ??= new(User.UserName, [.. User.Roles], [.. User.Accounts], User.Disabled, User.CreatedAt);
+
+    private Task Save()
+    {
+        _view = null;
+        return state.WriteStateAsync();
+    }
 }

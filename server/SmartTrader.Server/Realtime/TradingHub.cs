@@ -1,3 +1,4 @@
+using SmartTrader.Runtime;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using SmartTrader.Server.Identity;
@@ -10,7 +11,7 @@ namespace SmartTrader.Server.Realtime;
 /// allowed to view it). Connect with the cookie, or with ?access_token= for a bearer token.
 /// </summary>
 [Authorize]
-public sealed class TradingHub(ISymbolCatalog catalog) : Hub
+public sealed class TradingHub(ISymbolCatalog catalog, IGrainFactory grains) : Hub
 {
     public const string Path = "/hubs/trading";
     private const int MaxSymbolsPerCall = 100;
@@ -29,7 +30,7 @@ public sealed class TradingHub(ISymbolCatalog catalog) : Hub
 
     public async Task SubscribeAccount(string accountId)
     {
-        if (Context.User is not { } user || !user.CanView(accountId))
+        if (Context.User is not { } user || !(await user.RightsOnAsync(accountId, grains)).CanView)
             throw new HubException($"You have no access to account '{accountId}'.");
         await Groups.AddToGroupAsync(Context.ConnectionId, TradingGroups.Account(accountId));
     }
