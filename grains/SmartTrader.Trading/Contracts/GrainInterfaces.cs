@@ -24,6 +24,12 @@ public interface IPortfolioGrain : IGrainWithStringKey
     Task<PlaceOrderResult> PlaceOrder(PlaceOrderRequest request);
     Task<OrderView> CancelOrder(string orderId);
 
+    /// <summary>
+    /// Records every committed order snapshot still in the outbox in its order grain. Orders are acknowledged once the
+    /// portfolio commits them; their order grains catch up just after, so readers of order grains call this first.
+    /// </summary>
+    Task SyncOrders();
+
     /// <summary>From the paper venue: a resting order traded. Idempotent by fill id.</summary>
     Task ApplyVenueFill(Fill fill);
 }

@@ -31,6 +31,8 @@ public sealed partial class PortfolioGrain(
     public const string StateName = "portfolio";
     public const string EquityStateName = "equity";
 
+    private IDisposable? _outboxFlush;
+
     private readonly TradingOptions _options = options.Value;
 
     private PortfolioState State => state.State;
@@ -269,31 +271,50 @@ public sealed partial class PortfolioGrain(
         }
     }
 
-    /// <summary>Records the committed snapshot in its order grain and announces it.</summary>
+    /// <summary>Announces a committed snapshot; its order grain records it shortly after (see <see cref="SyncOrders"/>).</summary>
     private async Task Publish(OrderView order)
     {
-        await Record(order);
+        ScheduleOutboxFlush(_options.OutboxFlushDelay);
         await Announce(events.OrderUpdated(order));
         await Announce(events.PortfolioChanged(Key));
     }
 
+    public Task SyncOrders() => RecordOutbox();
+
     private async Task RecordOutbox()
     {
-        foreach (var order in State.Outbox.Values.ToArray()) await Record(order);
+        var recorded = await Task.WhenAll(State.Outbox.Values.ToArray().Select(TryRecord));
+        foreach (var order in recorded.OfType<OrderView>())
+            if (State.Outbox.TryGetValue(order.OrderId, out var pending) && pending.Version <= order.Version)
+                State.Outbox.Remove(order.OrderId);
+        if (State.Outbox.Count > 0) ScheduleOutboxFlush(_options.OutboxRetryDelay);
     }
 
-    private async Task Record(OrderView order)
+    /// <summary>The snapshot if its order grain recorded it; null (logged) if not, so it stays in the outbox.</summary>
+    private async Task<OrderView?> TryRecord(OrderView order)
     {
         try
         {
             await OrderGrain(order.OrderId).Record(order);
-            if (State.Outbox.TryGetValue(order.OrderId, out var pending) && pending.Version <= order.Version)
-                State.Outbox.Remove(order.OrderId);
+            return order;
         }
         catch (Exception e)
         {
             LogRecordFailed(e, order.OrderId, order.Version);
+            return null;
         }
+    }
+
+    /// <summary>A one-shot timer, so the flush runs as a turn of this grain; at most one is pending.</summary>
+    private void ScheduleOutboxFlush(TimeSpan delay)
+    {
+        if (_outboxFlush is not null) return;
+        _outboxFlush = RegisterTimer(_ =>
+        {
+            _outboxFlush?.Dispose();
+            _outboxFlush = null;
+            return RecordOutbox();
+        }, delay, Timeout.InfiniteTimeSpan);
     }
 
     private async Task RestAtVenue(OrderView order)

@@ -39,6 +39,12 @@ public sealed class TradingOptions
     /// <summary>Reading a portfolio adds an equity point when the latest is older than this.</summary>
     public TimeSpan EquitySampleInterval { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>How soon after a commit the portfolio records its outbox in the order grains, off the order's critical path.</summary>
+    public TimeSpan OutboxFlushDelay { get; set; } = TimeSpan.FromMilliseconds(10);
+
+    /// <summary>How long the portfolio waits before retrying an outbox that could not be recorded.</summary>
+    public TimeSpan OutboxRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
     public IReadOnlyList<SymbolSettings> EffectiveSymbols => Symbols.Count > 0 ? Symbols : DefaultUniverse.Symbols;
 
     public CommissionSchedule Commission => new(CommissionPerShare, CommissionMinimumPerOrder);

@@ -9,15 +9,24 @@ namespace SmartTrader.Trading.ReadModels;
 public sealed record OrderPage(ImmutableArray<OrderView> Orders, string? Next);
 
 /// <summary>
-/// Lists an account's orders from the order grains' stored state (a read model over storage rows keyed
-/// "account.hash"), without activating a grain per order.
+/// Reads an account's orders from the order grains' stored state (a read model over storage rows keyed
+/// "account.hash"), without activating a grain per order. Each read first has the portfolio record its outbox, so
+/// every acknowledged order is visible.
 /// </summary>
-public sealed class OrderHistory(IGrainStorage storage)
+public sealed class OrderHistory(IGrainStorage storage, IGrainFactory grains)
 {
     private const int ScanBatch = 500;
 
+    public async Task<OrderView?> GetAsync(string account, string orderId)
+    {
+        if (!OrderIds.BelongsTo(orderId, account)) return null;
+        await grains.GetGrain<IPortfolioGrain>(account).SyncOrders();
+        return await grains.GetGrain<IOrderGrain>(orderId).Get();
+    }
+
     public async Task<OrderPage> ListAsync(string account, OrderStatus? status, int limit, string? after, CancellationToken cancellationToken)
     {
+        await grains.GetGrain<IPortfolioGrain>(account).SyncOrders();
         var orders = ImmutableArray.CreateBuilder<OrderView>();
         var cursor = after;
         while (orders.Count < limit)
@@ -36,6 +45,7 @@ public sealed class OrderHistory(IGrainStorage storage)
 
     public async Task<ImmutableArray<Fill>> FillsAsync(string account, CancellationToken cancellationToken)
     {
+        await grains.GetGrain<IPortfolioGrain>(account).SyncOrders();
         var fills = new List<Fill>();
         string? cursor = null;
         while (true)

@@ -85,10 +85,8 @@ internal static class OrderEndpoints
         return TypedResults.Ok(await history.ListAsync(accountId, wanted, limit ?? 100, after, cancellationToken));
     }
 
-    private static async Task<Results<Ok<OrderView>, ProblemHttpResult>> Get(string accountId, string orderId, IGrainFactory grains) =>
-        OrderIds.BelongsTo(orderId, accountId) && await grains.GetGrain<IOrderGrain>(orderId).Get() is { } order
-            ? TypedResults.Ok(order)
-            : OrderNotFound(accountId, orderId);
+    private static async Task<Results<Ok<OrderView>, ProblemHttpResult>> Get(string accountId, string orderId, OrderHistory history) =>
+        await history.GetAsync(accountId, orderId) is { } order ? TypedResults.Ok(order) : OrderNotFound(accountId, orderId);
 
     private static async Task<Results<Ok<OrderView>, ProblemHttpResult>> Cancel(string accountId, string orderId, IGrainFactory grains) =>
         OrderIds.BelongsTo(orderId, accountId)

@@ -8,6 +8,22 @@ public class OrderPlacementTests
         new(clientOrderId, symbol, OrderSide.Buy, OrderType.Market, quantity);
 
     [Fact]
+    public async Task The_acknowledgement_waits_for_the_portfolio_commit_and_the_order_grain_catches_up_by_itself()
+    {
+        await using var silo = await TradingSilo.StartAsync();
+        var portfolio = await silo.OpenAsync("acc1");
+        await silo.QuoteAsync("AAPL", 99.98m, 100.02m);
+
+        var result = await portfolio.PlaceOrder(MarketBuy("c1"));
+        (await silo.Order(result.Order.OrderId).Get()).Should().BeNull("the order grain is recorded after the acknowledgement");
+
+        silo.Clock.Advance(new SmartTrader.Trading.Hosting.TradingOptions().OutboxFlushDelay);
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (await silo.Order(result.Order.OrderId).Get() is null && DateTime.UtcNow < deadline) await Task.Delay(10);
+        (await silo.Order(result.Order.OrderId).Get())!.Status.Should().Be(OrderStatus.Filled);
+    }
+
+    [Fact]
     public async Task A_market_buy_fills_at_the_ask_and_is_recorded_in_its_order_grain()
     {
         await using var silo = await TradingSilo.StartAsync();
@@ -20,7 +36,7 @@ public class OrderPlacementTests
         result.Order.OrderId.Should().Be(OrderIds.For("acc1", "c1"));
         result.Order.Status.Should().Be(OrderStatus.Filled);
         result.Order.AverageFillPrice.Should().Be(100.02m);
-        (await silo.Order(result.Order.OrderId).Get()).Should().Be(result.Order);
+        (await silo.RecordedOrder(result.Order.OrderId)).Should().Be(result.Order);
 
         var view = await portfolio.GetPortfolio();
         view.Cash.Should().Be(100_000m - 1_000.20m);
@@ -100,7 +116,7 @@ public class OrderPlacementTests
 
         result.Order.Status.Should().Be(OrderStatus.Rejected);
         result.Order.RejectReason.Should().StartWith("Insufficient buying power");
-        (await silo.Order(result.Order.OrderId).Get())!.Status.Should().Be(OrderStatus.Rejected);
+        (await silo.RecordedOrder(result.Order.OrderId))!.Status.Should().Be(OrderStatus.Rejected);
         var again = await portfolio.PlaceOrder(MarketBuy("big"));
         again.Duplicate.Should().BeTrue();
         again.Order.Status.Should().Be(OrderStatus.Rejected);

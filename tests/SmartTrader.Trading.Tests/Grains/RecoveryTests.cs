@@ -22,7 +22,7 @@ public class RecoveryTests
 
             result.Order.Status.Should().Be(OrderStatus.Filled);
             orderId = result.Order.OrderId;
-            (await silo.Order(orderId).Get()).Should().BeNull();
+            (await silo.RecordedOrder(orderId)).Should().BeNull();
         }
 
         storage.FailWritesOf = null;
@@ -30,7 +30,7 @@ public class RecoveryTests
         {
             (await restarted.Portfolio("acc1").GetAccount()).Should().NotBeNull();
 
-            var recorded = await restarted.Order(orderId).Get();
+            var recorded = await restarted.RecordedOrder(orderId);
             recorded.Should().NotBeNull();
             recorded!.Status.Should().Be(OrderStatus.Filled);
             (await restarted.Portfolio("acc1").GetPortfolio()).Positions.Single().Quantity.Should().Be(10m);
@@ -73,7 +73,7 @@ public class RecoveryTests
         await using var restarted = await TradingSilo.StartAsync(storage: storage, clock: clock);
         await restarted.QuoteAsync("AAPL", 98.97m, 99.00m);
 
-        (await restarted.Order(orderId).Get())!.Status.Should().Be(OrderStatus.Filled);
+        (await restarted.RecordedOrder(orderId))!.Status.Should().Be(OrderStatus.Filled);
         (await restarted.Portfolio("acc1").GetPortfolio()).ReservedCash.Should().Be(0m);
     }
 

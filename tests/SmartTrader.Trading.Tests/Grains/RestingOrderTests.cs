@@ -25,7 +25,7 @@ public class RestingOrderTests
 
         await silo.QuoteAsync("AAPL", 98.90m, 98.95m);
 
-        var order = (await silo.Order(placed.OrderId).Get())!;
+        var order = (await silo.RecordedOrder(placed.OrderId))!;
         order.Status.Should().Be(OrderStatus.Filled);
         order.AverageFillPrice.Should().Be(98.95m);
         order.Fills.Single().FillId.Should().Be(FillIds.For(placed.OrderId, 0m));
@@ -48,11 +48,11 @@ public class RestingOrderTests
         placed.FilledQuantity.Should().Be(100m);
 
         await silo.QuoteAsync("AAPL", 99.96m, 100.00m);
-        (await silo.Order(placed.OrderId).Get())!.FilledQuantity.Should().Be(200m);
+        (await silo.RecordedOrder(placed.OrderId))!.FilledQuantity.Should().Be(200m);
         (await portfolio.GetPortfolio()).ReservedCash.Should().Be(50m * 100.02m);
 
         await silo.QuoteAsync("AAPL", 99.96m, 100.01m);
-        var order = (await silo.Order(placed.OrderId).Get())!;
+        var order = (await silo.RecordedOrder(placed.OrderId))!;
         order.Status.Should().Be(OrderStatus.Filled);
         order.Fills.Select(f => (f.Quantity, f.Price)).Should().Equal((100m, 100.02m), (100m, 100.00m), (50m, 100.01m));
         order.AverageFillPrice.Should().Be(100.0100m); // (10002 + 10000 + 5000.50) / 250
@@ -90,7 +90,7 @@ public class RestingOrderTests
         var cancelled = await portfolio.CancelOrder(placed.OrderId);
 
         cancelled.Status.Should().Be(OrderStatus.Cancelled);
-        (await silo.Order(placed.OrderId).Get())!.Status.Should().Be(OrderStatus.Cancelled);
+        (await silo.RecordedOrder(placed.OrderId))!.Status.Should().Be(OrderStatus.Cancelled);
         (await silo.Venue("AAPL").GetResting()).Should().BeEmpty();
         await silo.QuoteAsync("AAPL", 98.00m, 98.05m);
         var view = await portfolio.GetPortfolio();
@@ -122,7 +122,7 @@ public class RestingOrderTests
         await portfolio.ApplyVenueFill(FillFor(open));
         await portfolio.ApplyVenueFill(FillFor(open));
 
-        var order = (await silo.Order(open.OrderId).Get())!;
+        var order = (await silo.RecordedOrder(open.OrderId))!;
         order.FilledQuantity.Should().Be(4m);
         (await portfolio.GetPortfolio()).Cash.Should().Be(10_000m - 396m);
         (await FluentActions.Awaiting(() => portfolio.ApplyVenueFill(FillFor(open) with { FillId = "x", Price = 99.50m })).Should().ThrowAsync<TradingException>())
@@ -143,7 +143,7 @@ public class RestingOrderTests
 
         view.OpenOrders.Select(o => o.OrderId).Should().Equal(gtc.OrderId);
         view.ReservedCash.Should().Be(990m);
-        var expired = (await silo.Order(day.OrderId).Get())!;
+        var expired = (await silo.RecordedOrder(day.OrderId))!;
         expired.Status.Should().Be(OrderStatus.Cancelled);
         expired.RejectReason.Should().Contain("expired");
         (await silo.Venue("AAPL").GetResting()).Select(r => r.OrderId).Should().Equal(gtc.OrderId);

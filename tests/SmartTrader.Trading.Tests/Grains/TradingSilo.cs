@@ -48,6 +48,13 @@ internal sealed class TradingSilo : IAsyncDisposable
 
     public IPortfolioGrain Portfolio(string account) => Grains.GetGrain<IPortfolioGrain>(account);
     public IOrderGrain Order(string orderId) => Grains.GetGrain<IOrderGrain>(orderId);
+
+    /// <summary>An order as readers see it: its portfolio records the outbox first, as the order read model does.</summary>
+    public async Task<OrderView?> RecordedOrder(string orderId)
+    {
+        await Portfolio(orderId[..orderId.IndexOf('.')]).SyncOrders();
+        return await Order(orderId).Get();
+    }
     public IPaperVenueGrain Venue(string symbol) => Grains.GetGrain<IPaperVenueGrain>(symbol);
 
     public async Task<IPortfolioGrain> OpenAsync(string account, decimal cash = 100_000m, AccountType type = AccountType.Cash)
