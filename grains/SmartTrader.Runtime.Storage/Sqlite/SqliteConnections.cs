@@ -36,7 +36,8 @@ internal sealed class SqliteConnections
     {
         var connection = OpenForReading();
         using var pragmas = connection.CreateCommand();
-        pragmas.CommandText = string.Create(CultureInfo.InvariantCulture, $"PRAGMA busy_timeout = {_busyTimeoutMs}; PRAGMA synchronous = FULL;");
+        pragmas.CommandText = string.Create(CultureInfo.InvariantCulture,
+            $"PRAGMA busy_timeout = {_busyTimeoutMs}; PRAGMA synchronous = FULL; PRAGMA wal_autocheckpoint = 0;");
         pragmas.ExecuteNonQuery();
         return connection;
     }

@@ -19,6 +19,7 @@ public sealed class SqliteGrainStorage : IGrainStorage, IStorageInitializer, IAs
     private readonly SqliteWriteBatchExecutor _executor;
     private readonly GroupCommitWriter _writer;
     private readonly SqliteStateReaders _readers;
+    private readonly SqliteCheckpointer _checkpointer;
 
     public SqliteGrainStorage(SqliteStorageOptions options, ILogger<SqliteGrainStorage>? logger = null)
     {
@@ -33,6 +34,7 @@ public sealed class SqliteGrainStorage : IGrainStorage, IStorageInitializer, IAs
         _executor = new SqliteWriteBatchExecutor(_connections);
         _readers = new SqliteStateReaders(_connections);
         _writer = new GroupCommitWriter(_executor, options.MaxBatchSize, _metrics, log);
+        _checkpointer = new SqliteCheckpointer(_connections, options.CheckpointInterval, log);
     }
 
     public StorageStatistics Statistics => _metrics.Snapshot();
@@ -111,6 +113,7 @@ public sealed class SqliteGrainStorage : IGrainStorage, IStorageInitializer, IAs
     public async ValueTask DisposeAsync()
     {
         await _writer.DisposeAsync();
+        await _checkpointer.DisposeAsync();
         _executor.Dispose();
         _readers.Dispose();
         _connections.ClearPool();

@@ -40,6 +40,9 @@ public sealed class OrderGrain([PersistentState(OrderGrain.StateName)] IPersiste
 
         state.State.Order = snapshot;
         await Commit(state);
+        // A finished order is read rarely and never changes again: free the activation rather than hold one per
+        // order for the whole collection age.
+        if (snapshot.IsTerminal) DeactivateOnIdle();
         return snapshot;
     }
 

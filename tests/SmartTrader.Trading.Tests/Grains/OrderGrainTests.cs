@@ -1,4 +1,5 @@
 using SmartTrader.Trading.Domain;
+using SmartTrader.Trading.Grains;
 
 namespace SmartTrader.Trading.Tests.Grains;
 
@@ -19,6 +20,28 @@ public class OrderGrainTests
         (await grain.Record(accepted)).Should().Be(cancelled);
         (await grain.Get()).Should().Be(cancelled);
     }
+
+    [Fact]
+    public async Task A_finished_order_frees_its_activation_and_reads_back_from_storage()
+    {
+        await using var silo = await TradingSilo.StartAsync();
+        var accepted = Accepted(silo.Clock.GetUtcNow());
+        var grain = silo.Order("acc1.x");
+
+        await grain.Record(accepted);
+        ActiveOrders(silo).Should().Be(1, "a working order stays active");
+
+        var cancelled = OrderLifecycle.Cancel(accepted, silo.Clock.GetUtcNow());
+        await grain.Record(cancelled);
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (ActiveOrders(silo) > 0 && DateTime.UtcNow < deadline) await Task.Delay(10);
+        ActiveOrders(silo).Should().Be(0);
+
+        (await grain.Get())!.Status.Should().Be(OrderStatus.Cancelled);
+    }
+
+    private static int ActiveOrders(TradingSilo silo) =>
+        silo.Runtime.Diagnostics.ActivationCountsByType().GetValueOrDefault(OrderGrain.TypeName);
 
     [Fact]
     public async Task Illegal_transitions_and_changed_terms_throw()

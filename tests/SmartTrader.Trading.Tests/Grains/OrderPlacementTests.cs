@@ -36,7 +36,7 @@ public class OrderPlacementTests
         result.Order.OrderId.Should().Be(OrderIds.For("acc1", "c1"));
         result.Order.Status.Should().Be(OrderStatus.Filled);
         result.Order.AverageFillPrice.Should().Be(100.02m);
-        (await silo.RecordedOrder(result.Order.OrderId)).Should().Be(result.Order);
+        (await silo.RecordedOrder(result.Order.OrderId)).Should().BeEquivalentTo(result.Order);
 
         var view = await portfolio.GetPortfolio();
         view.Cash.Should().Be(100_000m - 1_000.20m);
@@ -57,7 +57,7 @@ public class OrderPlacementTests
         var second = await portfolio.PlaceOrder(MarketBuy("c1"));
 
         second.Duplicate.Should().BeTrue();
-        second.Order.Should().Be(first.Order);
+        second.Order.Should().BeEquivalentTo(first.Order);
         (await portfolio.GetPortfolio()).Positions.Single().Quantity.Should().Be(10m);
     }
 
