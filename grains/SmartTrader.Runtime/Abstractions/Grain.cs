@@ -5,6 +5,7 @@ public enum DeactivationReason
     IdleCollection,
     ApplicationRequested,
     InconsistentState,
+    WriteFailed,
     ActivationFailed,
     ShuttingDown,
 }

@@ -37,6 +37,6 @@ internal sealed class GrainActivator(IServiceProvider services, GrainStorageReso
     {
         var key = new GrainStateKey(activation.GrainId.Type, activation.GrainId.Key, state.StateName);
         var store = storage.Resolve(state.StorageName, activation.Class);
-        return state.Create(key, store, () => activation.RequestDeactivation(DeactivationReason.InconsistentState));
+        return state.Create(key, store, activation.RequestDeactivation);
     }
 }

@@ -66,16 +66,16 @@ internal sealed class GrainClassInfo
 internal sealed record PersistentStateParameter(int Position, string StateName, string? StorageName, Type StateType)
 {
     /// <summary>Creates the runtime's PersistentState&lt;T&gt; for this parameter; compiled once, like the grain constructor.</summary>
-    public Func<GrainStateKey, IGrainStorage, Action, IPersistentStateStore> Create { get; } = CompileStateConstructor(StateType);
+    public Func<GrainStateKey, IGrainStorage, Action<DeactivationReason>, IPersistentStateStore> Create { get; } = CompileStateConstructor(StateType);
 
-    private static Func<GrainStateKey, IGrainStorage, Action, IPersistentStateStore> CompileStateConstructor(Type stateType)
+    private static Func<GrainStateKey, IGrainStorage, Action<DeactivationReason>, IPersistentStateStore> CompileStateConstructor(Type stateType)
     {
         var constructor = typeof(PersistentState<>).MakeGenericType(stateType).GetConstructors().Single();
         var key = Expression.Parameter(typeof(GrainStateKey), "key");
         var storage = Expression.Parameter(typeof(IGrainStorage), "storage");
-        var onInconsistentState = Expression.Parameter(typeof(Action), "onInconsistentState");
-        var create = Expression.Convert(Expression.New(constructor, key, storage, onInconsistentState), typeof(IPersistentStateStore));
-        return Expression.Lambda<Func<GrainStateKey, IGrainStorage, Action, IPersistentStateStore>>(create, key, storage, onInconsistentState).Compile();
+        var onWriteFailed = Expression.Parameter(typeof(Action<DeactivationReason>), "onWriteFailed");
+        var create = Expression.Convert(Expression.New(constructor, key, storage, onWriteFailed), typeof(IPersistentStateStore));
+        return Expression.Lambda<Func<GrainStateKey, IGrainStorage, Action<DeactivationReason>, IPersistentStateStore>>(create, key, storage, onWriteFailed).Compile();
     }
 
     public static PersistentStateParameter From(Type classType, ParameterInfo parameter, PersistentStateAttribute attribute)

@@ -9,10 +9,11 @@ internal interface IPersistentStateStore
 }
 
 /// <summary>
-/// A grain's state over <see cref="IGrainStorage"/>. Writes carry the last seen ETag; when another writer got there
-/// first the activation is marked for deactivation and the <see cref="InconsistentStateException"/> propagates.
+/// A grain's state over <see cref="IGrainStorage"/>. Writes carry the last seen ETag. When a write or clear fails
+/// (another writer got there first, or storage failed) the grain's memory may be ahead of storage, so the activation
+/// is marked for deactivation and the exception propagates: the next call starts again from what was committed.
 /// </summary>
-internal sealed class PersistentState<TState>(GrainStateKey key, IGrainStorage storage, Action onInconsistentState)
+internal sealed class PersistentState<TState>(GrainStateKey key, IGrainStorage storage, Action<DeactivationReason> onWriteFailed)
     : IPersistentState<TState>, IPersistentStateStore where TState : new()
 {
     public TState State { get; set; } = new();
@@ -40,9 +41,9 @@ internal sealed class PersistentState<TState>(GrainStateKey key, IGrainStorage s
             Etag = await storage.WriteAsync(key, payload, Etag, cancellationToken).ConfigureAwait(false);
             RecordExists = true;
         }
-        catch (InconsistentStateException)
+        catch (Exception exception)
         {
-            onInconsistentState();
+            onWriteFailed(ReasonFor(exception));
             throw;
         }
     }
@@ -53,13 +54,16 @@ internal sealed class PersistentState<TState>(GrainStateKey key, IGrainStorage s
         {
             await storage.ClearAsync(key, Etag, cancellationToken).ConfigureAwait(false);
         }
-        catch (InconsistentStateException)
+        catch (Exception exception)
         {
-            onInconsistentState();
+            onWriteFailed(ReasonFor(exception));
             throw;
         }
         Reset();
     }
+
+    private static DeactivationReason ReasonFor(Exception exception) =>
+        exception is InconsistentStateException ? DeactivationReason.InconsistentState : DeactivationReason.WriteFailed;
 
     private void Reset()
     {

@@ -19,4 +19,6 @@ public enum TradingErrorKind
     Conflict,
     /// <summary>Well-formed but refused by a business check, e.g. insufficient buying power (422).</summary>
     Refused,
+    /// <summary>Temporarily unable to answer, e.g. storage is failing; the same request may succeed later (503).</summary>
+    Unavailable,
 }

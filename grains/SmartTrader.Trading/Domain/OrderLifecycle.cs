@@ -31,11 +31,8 @@ public static class OrderLifecycle
         return moved with { FilledQuantity = filled, AverageFillPrice = VolumeWeightedPrice(fills), Fills = fills };
     }
 
-    /// <summary>True when a resubmission names the same order: symbol, side, type, quantity and limit price.</summary>
-    public static bool SameTerms(OrderView order, PlaceOrderRequest request) =>
-        string.Equals(order.Symbol, request.Symbol, StringComparison.OrdinalIgnoreCase)
-        && order.Side == request.Side && order.Type == request.Type && order.Quantity == request.Quantity
-        && order.LimitPrice == request.LimitPrice;
+    /// <summary>True when a resubmission names the same order (see <see cref="OrderTerms"/>).</summary>
+    public static bool SameTerms(OrderView order, PlaceOrderRequest request) => OrderTerms.Of(order) == OrderTerms.Of(request);
 
     private static decimal VolumeWeightedPrice(ImmutableArray<Fill> fills) =>
         Math.Round(fills.Sum(f => f.Quantity * f.Price) / fills.Sum(f => f.Quantity), 4, MidpointRounding.AwayFromZero);

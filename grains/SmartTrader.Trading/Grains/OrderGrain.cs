@@ -13,7 +13,7 @@ public sealed class OrderState
 /// accepted and filled in one portfolio turn arrives Filled) but never moves backwards or changes the order's terms.
 /// </summary>
 [GrainType(TypeName)]
-public sealed class OrderGrain([PersistentState(OrderGrain.StateName)] IPersistentState<OrderState> state) : DurableGrain, IOrderGrain
+public sealed class OrderGrain([PersistentState(OrderGrain.StateName)] IPersistentState<OrderState> state) : Grain, IOrderGrain
 {
     /// <summary>Name its storage rows; <see cref="ReadModels.OrderHistory"/> queries them.</summary>
     public const string TypeName = "order";
@@ -39,7 +39,7 @@ public sealed class OrderGrain([PersistentState(OrderGrain.StateName)] IPersiste
         }
 
         state.State.Order = snapshot;
-        await Commit(state);
+        await state.WriteStateAsync();
         // A finished order is read rarely and never changes again: free the activation rather than hold one per
         // order for the whole collection age.
         if (snapshot.IsTerminal) DeactivateOnIdle();
@@ -47,6 +47,5 @@ public sealed class OrderGrain([PersistentState(OrderGrain.StateName)] IPersiste
     }
 
     private static bool SameOrder(OrderView a, OrderView b) =>
-        a.Account == b.Account && a.ClientOrderId == b.ClientOrderId && a.Symbol == b.Symbol && a.Side == b.Side
-        && a.Type == b.Type && a.Quantity == b.Quantity && a.LimitPrice == b.LimitPrice && a.TimeInForce == b.TimeInForce;
+        a.Account == b.Account && a.ClientOrderId == b.ClientOrderId && OrderTerms.Of(a) == OrderTerms.Of(b);
 }

@@ -20,7 +20,7 @@ public sealed class VenueState
 [Reentrant]
 public sealed partial class PaperVenueGrain(
     [PersistentState("venue")] IPersistentState<VenueState> state, ISymbolCatalog catalog, PaperBroker broker, ILogger<PaperVenueGrain> logger)
-    : DurableGrain, IPaperVenueGrain
+    : Grain, IPaperVenueGrain
 {
     private readonly SemaphoreSlim _book = new(1, 1);
 
@@ -110,7 +110,7 @@ public sealed partial class PaperVenueGrain(
         await _book.WaitAsync();
         try
         {
-            if (action()) await Commit(state);
+            if (action()) await state.WriteStateAsync();
         }
         finally
         {

@@ -6,6 +6,8 @@ using SmartTrader.Trading.Broker;
 using SmartTrader.Trading.Domain;
 using SmartTrader.Trading.Hosting;
 
+using SmartTrader.Trading.ReadModels;
+
 namespace SmartTrader.Trading.Grains;
 
 /// <summary>
@@ -20,11 +22,12 @@ public sealed partial class PortfolioGrain(
     [PersistentState(PortfolioGrain.StateName)] IPersistentState<PortfolioState> state,
     [PersistentState(PortfolioGrain.EquityStateName)] IPersistentState<EquityState> equity,
     OrderValidator validator,
+    OrderHistory history,
     PaperBroker broker,
     ITradingEvents events,
     IOptions<TradingOptions> options,
     ILogger<PortfolioGrain> logger)
-    : DurableGrain, IPortfolioGrain
+    : Grain, IPortfolioGrain
 {
     /// <summary>Name its storage rows; <see cref="ReadModels.AccountListing"/> queries the portfolio rows.</summary>
     public const string TypeName = "portfolio";
@@ -32,6 +35,7 @@ public sealed partial class PortfolioGrain(
     public const string EquityStateName = "equity";
 
     private IDisposable? _outboxFlush;
+    private DateTimeOffset _outboxFlushDue;
 
     private readonly TradingOptions _options = options.Value;
 
@@ -68,7 +72,7 @@ public sealed partial class PortfolioGrain(
         State.Account = account;
         State.InitialCash = request.InitialCash;
         State.Ledger = new AccountLedger { Type = request.Type, Cash = request.InitialCash };
-        await Commit(state);
+        await state.WriteStateAsync();
 
         await Announce(events.PortfolioChanged(Key));
         await SampleEquity(now, () => Task.FromResult(Ledger.Value(_ => null)));
@@ -117,11 +121,10 @@ public sealed partial class PortfolioGrain(
         var account = RequireAccount();
         var symbol = validator.Validate(request, account.Type);
         request = request with { Symbol = symbol.Symbol };
-        await RecordOutbox();
         await ExpireDayOrders();
 
         var orderId = OrderIds.For(Key, request.ClientOrderId);
-        var known = State.OpenOrders.GetValueOrDefault(orderId) ?? State.Outbox.GetValueOrDefault(orderId) ?? await OrderGrain(orderId).Get();
+        var known = State.OpenOrders.GetValueOrDefault(orderId) ?? State.Outbox.GetValueOrDefault(orderId) ?? await history.StoredAsync(orderId);
         if (known is not null)
         {
             if (!OrderLifecycle.SameTerms(known, request))
@@ -152,7 +155,7 @@ public sealed partial class PortfolioGrain(
         }
 
         State.Outbox[orderId] = order;
-        await Commit(state);
+        await state.WriteStateAsync();
 
         await Publish(order);
         if (order.Type == OrderType.Limit && !order.IsTerminal) await RestAtVenue(order);
@@ -164,12 +167,11 @@ public sealed partial class PortfolioGrain(
     {
         RequireAccount();
         if (!OrderIds.BelongsTo(orderId, Key)) throw Error(TradingErrorKind.NotFound, $"Account {Key} has no order {orderId}.");
-        await RecordOutbox();
         await ExpireDayOrders();
 
         if (!State.OpenOrders.TryGetValue(orderId, out var order))
         {
-            var known = State.Outbox.GetValueOrDefault(orderId) ?? await OrderGrain(orderId).Get()
+            var known = State.Outbox.GetValueOrDefault(orderId) ?? await history.StoredAsync(orderId)
                 ?? throw Error(TradingErrorKind.NotFound, $"Account {Key} has no order {orderId}.");
             throw new IllegalOrderTransitionException(orderId, known.Status, OrderStatus.Cancelled);
         }
@@ -177,7 +179,7 @@ public sealed partial class PortfolioGrain(
         order = OrderLifecycle.Cancel(order, Time.GetUtcNow());
         Track(order);
         State.Outbox[orderId] = order;
-        await Commit(state);
+        await state.WriteStateAsync();
 
         await Publish(order);
         await RemoveFromVenue(order);
@@ -187,7 +189,6 @@ public sealed partial class PortfolioGrain(
     public async Task ApplyVenueFill(Fill fill)
     {
         RequireAccount();
-        await RecordOutbox();
         await ExpireDayOrders();
 
         if (!State.OpenOrders.TryGetValue(fill.OrderId, out var order))
@@ -205,7 +206,7 @@ public sealed partial class PortfolioGrain(
         order = Fill(order, fill, now);
         Track(order);
         State.Outbox[order.OrderId] = order;
-        await Commit(state);
+        await state.WriteStateAsync();
 
         await Publish(order);
         await SampleEquity(now, Valuation);
@@ -263,7 +264,7 @@ public sealed partial class PortfolioGrain(
             Track(order);
             State.Outbox[order.OrderId] = order;
         }
-        await Commit(state);
+        await state.WriteStateAsync();
         foreach (var order in expired)
         {
             await Publish(order);
@@ -279,7 +280,12 @@ public sealed partial class PortfolioGrain(
         await Announce(events.PortfolioChanged(Key));
     }
 
-    public Task SyncOrders() => RecordOutbox();
+    public async Task SyncOrders()
+    {
+        await RecordOutbox();
+        if (State.Outbox.Count > 0)
+            throw Error(TradingErrorKind.Unavailable, $"The orders of account {Key} cannot be read right now: {State.Outbox.Count} are not yet recorded.");
+    }
 
     private async Task RecordOutbox()
     {
@@ -290,12 +296,20 @@ public sealed partial class PortfolioGrain(
         if (State.Outbox.Count > 0) ScheduleOutboxFlush(_options.OutboxRetryDelay);
     }
 
-    /// <summary>The snapshot if its order grain recorded it; null (logged) if not, so it stays in the outbox.</summary>
+    /// <summary>
+    /// The snapshot if its order grain recorded it, or if the grain refuses it for good (logged as an error: retrying
+    /// cannot help); null when recording failed for now, so it stays in the outbox.
+    /// </summary>
     private async Task<OrderView?> TryRecord(OrderView order)
     {
         try
         {
             await OrderGrain(order.OrderId).Record(order);
+            return order;
+        }
+        catch (TradingException refused)
+        {
+            LogRecordRefused(refused, order.OrderId, order.Version);
             return order;
         }
         catch (Exception e)
@@ -305,10 +319,13 @@ public sealed partial class PortfolioGrain(
         }
     }
 
-    /// <summary>A one-shot timer, so the flush runs as a turn of this grain; at most one is pending.</summary>
+    /// <summary>A one-shot timer, so the flush runs as a turn of this grain; a sooner flush replaces a later one.</summary>
     private void ScheduleOutboxFlush(TimeSpan delay)
     {
-        if (_outboxFlush is not null) return;
+        var due = Time.GetUtcNow() + delay;
+        if (_outboxFlush is not null && _outboxFlushDue <= due) return;
+        _outboxFlush?.Dispose();
+        _outboxFlushDue = due;
         _outboxFlush = RegisterTimer(_ =>
         {
             _outboxFlush?.Dispose();
@@ -316,7 +333,6 @@ public sealed partial class PortfolioGrain(
             return RecordOutbox();
         }, delay, Timeout.InfiniteTimeSpan);
     }
-
     private async Task RestAtVenue(OrderView order)
     {
         try
@@ -384,7 +400,7 @@ public sealed partial class PortfolioGrain(
         EquityHistory.Append(Equity, new EquityPoint(now, value.Equity, value.Cash), _options.EquityHistoryCapacity);
         try
         {
-            await Commit(equity);
+            await equity.WriteStateAsync();
         }
         catch (Exception e)
         {
@@ -402,6 +418,9 @@ public sealed partial class PortfolioGrain(
 
     [LoggerMessage(LogLevel.Warning, "Recording order {OrderId} version {Version} failed; it stays in the outbox")]
     private partial void LogRecordFailed(Exception exception, string orderId, long version);
+
+    [LoggerMessage(LogLevel.Error, "Order {OrderId} refused version {Version} from its portfolio; the snapshot is dropped from the outbox")]
+    private partial void LogRecordRefused(Exception exception, string orderId, long version);
 
     [LoggerMessage(LogLevel.Warning, "The paper venue did not take the change to order {OrderId}; the order is rested again on the next activation")]
     private partial void LogVenueFailed(Exception exception, string orderId);

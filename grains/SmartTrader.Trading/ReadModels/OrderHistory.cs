@@ -17,6 +17,12 @@ public sealed class OrderHistory(IGrainStorage storage, IGrainFactory grains)
 {
     private const int ScanBatch = 500;
 
+    /// <summary>The order as its grain last committed it, read from storage without activating the grain.</summary>
+    public async Task<OrderView?> StoredAsync(string orderId, CancellationToken cancellationToken = default) =>
+        await storage.ReadAsync(new GrainStateKey(OrderGrain.TypeName, orderId, OrderGrain.StateName), cancellationToken) is { } row
+            ? OrderOf(row)
+            : null;
+
     public async Task<OrderView?> GetAsync(string account, string orderId)
     {
         if (!OrderIds.BelongsTo(orderId, account)) return null;

@@ -27,6 +27,7 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
 
     private static ProblemDetails Describe(Exception exception) => exception switch
     {
+        TradingException { Kind: TradingErrorKind.Unavailable } unavailable => Retryable(503, "Unavailable", unavailable.Message),
         TradingException trading => Problem(StatusOf(trading.Kind), TitleOf(trading.Kind), trading.Message),
         BadHttpRequestException { InnerException: JsonException json } => Problem(400, "Malformed JSON", DescribeJson(json)),
         BadHttpRequestException badRequest => Problem(badRequest.StatusCode, "Bad request", badRequest.Message),

@@ -38,4 +38,42 @@ public sealed class PersistenceTests
         stored.Should().NotBeNull();
         Encoding.UTF8.GetString(stored!.Payload).Should().Be("""{"value":1}""");
     }
+
+    [Fact]
+    public async Task A_failed_write_deactivates_the_grain_so_memory_never_runs_ahead_of_storage()
+    {
+        var storage = new FailingWrites(new MemoryGrainStorage());
+        await using var silo = await TestSilo.StartAsync(storage: storage);
+        var counter = silo.Get<ICounterGrain>("flaky");
+        (await counter.Increment()).Should().Be(1);
+
+        storage.FailNext = true;
+        await counter.Invoking(g => g.Increment()).Should().ThrowAsync<IOException>();
+        await silo.Log.WaitForAsync("deactivate flaky WriteFailed");
+
+        (await counter.Get()).Should().Be(1, "the unsaved increment died with the activation");
+        (await counter.Increment()).Should().Be(2);
+    }
+
+    private sealed class FailingWrites(IGrainStorage inner) : IGrainStorage
+    {
+        public bool FailNext { get; set; }
+
+        public Task<StoredState?> ReadAsync(GrainStateKey key, CancellationToken cancellationToken = default) => inner.ReadAsync(key, cancellationToken);
+
+        public Task<string> WriteAsync(GrainStateKey key, ReadOnlyMemory<byte> payload, string? expectedEtag, CancellationToken cancellationToken = default)
+        {
+            if (!FailNext) return inner.WriteAsync(key, payload, expectedEtag, cancellationToken);
+            FailNext = false;
+            throw new IOException("disk unavailable");
+        }
+
+        public Task ClearAsync(GrainStateKey key, string? expectedEtag, CancellationToken cancellationToken = default) => inner.ClearAsync(key, expectedEtag, cancellationToken);
+
+        public Task<IReadOnlyList<StoredState>> QueryByKeyPrefixAsync(
+            string grainType, string stateName, string keyPrefix, string? afterKey, int limit, CancellationToken cancellationToken = default) =>
+            inner.QueryByKeyPrefixAsync(grainType, stateName, keyPrefix, afterKey, limit, cancellationToken);
+
+        public Task<bool> IsHealthyAsync(CancellationToken cancellationToken = default) => inner.IsHealthyAsync(cancellationToken);
+    }
 }

@@ -61,15 +61,18 @@ public class OrderPlacementTests
         (await portfolio.GetPortfolio()).Positions.Single().Quantity.Should().Be(10m);
     }
 
-    [Fact]
-    public async Task A_reused_client_order_id_with_other_terms_is_a_conflict()
+    [Theory]
+    [InlineData(11, TimeInForce.Day)]
+    [InlineData(10, TimeInForce.Gtc)]
+    [InlineData(10, TimeInForce.Ioc)]
+    public async Task A_reused_client_order_id_with_other_terms_is_a_conflict(int quantity, TimeInForce timeInForce)
     {
         await using var silo = await TradingSilo.StartAsync();
         var portfolio = await silo.OpenAsync("acc1");
         await silo.QuoteAsync("AAPL", 99.98m, 100.02m);
         await portfolio.PlaceOrder(MarketBuy("c1"));
 
-        var reuse = () => portfolio.PlaceOrder(MarketBuy("c1", quantity: 11m));
+        var reuse = () => portfolio.PlaceOrder(MarketBuy("c1", quantity: quantity) with { TimeInForce = timeInForce });
 
         (await reuse.Should().ThrowAsync<TradingException>()).Which.Kind.Should().Be(TradingErrorKind.Conflict);
     }

@@ -22,7 +22,10 @@ public class RecoveryTests
 
             result.Order.Status.Should().Be(OrderStatus.Filled);
             orderId = result.Order.OrderId;
-            (await silo.RecordedOrder(orderId)).Should().BeNull();
+            (await silo.Order(orderId).Get()).Should().BeNull();
+            var read = () => silo.RecordedOrder(orderId);
+            (await read.Should().ThrowAsync<TradingException>("a reader is told to retry, never that an acknowledged order is missing"))
+                .Which.Kind.Should().Be(TradingErrorKind.Unavailable);
         }
 
         storage.FailWritesOf = null;
