@@ -1,3 +1,4 @@
+using SmartTrader.Server.Realtime;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SmartTrader.Runtime;
 using SmartTrader.Server.Identity;
@@ -55,12 +56,14 @@ internal static class AccountAdminEndpoints
         return TypedResults.Ok(await user.GrantAccount(accountId));
     }
 
-    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> Revoke(string accountId, string userName, IGrainFactory grains)
+    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> Revoke(
+        string accountId, string userName, IGrainFactory grains, AccountSubscriptions subscriptions)
     {
         if (!Identifiers.IsAccountId(accountId)) return Validation.Single("accountId", $"The account id must be {Identifiers.AccountRule}.");
         var user = grains.GetGrain<IUserGrain>(UserNames.Normalize(userName));
-        if (await user.Get() is null) return NotFound($"User '{userName}' does not exist.");
+        if (await user.Get() is not { } view) return NotFound($"User '{userName}' does not exist.");
         await user.RevokeAccount(accountId);
+        await subscriptions.RevokeAsync(view.UserName, accountId);
         return TypedResults.NoContent();
     }
 

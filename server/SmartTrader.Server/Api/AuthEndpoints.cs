@@ -1,3 +1,4 @@
+using SmartTrader.Server.Realtime;
 using System.Collections.Immutable;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
@@ -50,9 +51,10 @@ internal static class AuthEndpoints
             UserClaims.ForSignIn(session, BearerTokenDefaults.AuthenticationScheme), authenticationScheme: BearerTokenDefaults.AuthenticationScheme);
     }
 
-    private static async Task<NoContent> Logout(ClaimsPrincipal user, HttpContext httpContext, IGrainFactory grains)
+    private static async Task<NoContent> Logout(ClaimsPrincipal user, HttpContext httpContext, IGrainFactory grains, AccountSubscriptions subscriptions)
     {
         await grains.GetGrain<IUserGrain>(user.UserName()).EndSessions();
+        await subscriptions.EndAllAsync(user.UserName());
         await httpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         return TypedResults.NoContent();
     }

@@ -1,3 +1,4 @@
+using SmartTrader.Server.Realtime;
 using System.Collections.Immutable;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SmartTrader.Runtime;
@@ -53,12 +54,17 @@ internal static class UserEndpoints
             ? TypedResults.Ok(user)
             : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"User '{userName}' does not exist.");
 
-    private static async Task<Results<Ok<UserView>, ValidationProblem>> SetDisabled(string userName, SetDisabledRequest request, IGrainFactory grains)
+    private static async Task<Results<Ok<UserView>, ValidationProblem>> SetDisabled(
+        string userName, SetDisabledRequest request, IGrainFactory grains, AccountSubscriptions subscriptions)
     {
         if (request.Disabled is not { } disabled) return Validation.Single("disabled", "disabled is required (true or false).");
         var user = grains.GetGrain<IUserGrain>(UserNames.Normalize(userName));
         var view = await user.SetDisabled(disabled);
-        if (disabled) await user.EndSessions();
+        if (disabled)
+        {
+            await user.EndSessions();
+            await subscriptions.EndAllAsync(view.UserName);
+        }
         return TypedResults.Ok(view);
     }
 }

@@ -40,6 +40,7 @@ public static class ServerApp
         services.AddSmartTraderHealthChecks();
         services.AddOpenApi();
         services.AddSignalR();
+        services.AddSingleton<AccountSubscriptions>();
         services.AddSilo(options, builder.Configuration);
         services.AddHostedService<StartupSeeder>();
 

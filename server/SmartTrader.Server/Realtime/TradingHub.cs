@@ -11,7 +11,7 @@ namespace SmartTrader.Server.Realtime;
 /// allowed to view it). Connect with the cookie, or with ?access_token= for a bearer token.
 /// </summary>
 [Authorize]
-public sealed class TradingHub(ISymbolCatalog catalog, IGrainFactory grains) : Hub
+public sealed class TradingHub(ISymbolCatalog catalog, IGrainFactory grains, AccountSubscriptions subscriptions) : Hub
 {
     public const string Path = "/hubs/trading";
     private const int MaxSymbolsPerCall = 100;
@@ -32,10 +32,17 @@ public sealed class TradingHub(ISymbolCatalog catalog, IGrainFactory grains) : H
     {
         if (Context.User is not { } user || !(await user.RightsOnAsync(accountId, grains)).CanView)
             throw new HubException($"You have no access to account '{accountId}'.");
-        await Groups.AddToGroupAsync(Context.ConnectionId, TradingGroups.Account(accountId));
+        await subscriptions.SubscribeAsync(user.UserName(), Context.ConnectionId, accountId);
     }
 
-    public Task UnsubscribeAccount(string accountId) => Groups.RemoveFromGroupAsync(Context.ConnectionId, TradingGroups.Account(accountId));
+    public Task UnsubscribeAccount(string accountId) =>
+        subscriptions.UnsubscribeAsync(Context.User!.UserName(), Context.ConnectionId, accountId);
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        subscriptions.Disconnected(Context.User!.UserName(), Context.ConnectionId);
+        return base.OnDisconnectedAsync(exception);
+    }
 
     private List<string> Resolve(string[] symbols)
     {
