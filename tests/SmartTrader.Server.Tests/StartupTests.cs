@@ -33,10 +33,12 @@ public sealed class StartupTests : IDisposable
         server.Output.Should().Contain("Mode Production").And.Contain("bootstrap administrator");
     }
 
-    [Fact]
-    public async Task Embedded_mode_refuses_to_listen_beyond_loopback()
+    [Theory]
+    [InlineData("--urls", "http://0.0.0.0:5999")]
+    [InlineData("--Kestrel:Endpoints:Public:Url", "http://0.0.0.0:5998")]
+    public async Task Embedded_mode_refuses_to_listen_beyond_loopback(string option, string address)
     {
-        await using var server = ServerProcess.Start(["serve", "--urls", "http://0.0.0.0:5999", "--data-dir", _scratch.Path]);
+        await using var server = ServerProcess.Start(["serve", option, address, "--data-dir", _scratch.Path]);
 
         var exitCode = await server.WaitForExitAsync(TimeSpan.FromSeconds(60));
 

@@ -43,8 +43,10 @@ internal sealed class SmartTraderOptionsValidator(IConfiguration configuration) 
         if (result.Failed) throw new OptionsValidationException(SmartTraderOptions.Section, typeof(SmartTraderOptions), result.Failures);
     }
 
+    /// <summary>Every address the server will listen on: "urls" and any Kestrel endpoint, which takes precedence.</summary>
     private IEnumerable<string> ListenUrls() =>
-        (configuration["urls"] ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        (configuration["urls"] ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Concat(configuration.GetSection("Kestrel:Endpoints").GetChildren().Select(endpoint => endpoint["Url"]).OfType<string>());
 
     private static bool IsLoopback(string url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.IsLoopback || uri.Host == "localhost");

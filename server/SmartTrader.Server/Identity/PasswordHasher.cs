@@ -21,11 +21,18 @@ public static class PasswordHasher
     public static bool Verify(string password, string encoded)
     {
         var parts = encoded.Split('$');
-        if (parts is not [Algorithm, var iterationsText, var saltText, var hashText] || !int.TryParse(iterationsText, out var iterations))
+        if (parts is not [Algorithm, var iterationsText, var saltText, var hashText] || !int.TryParse(iterationsText, out var iterations)
+            || iterations < 1 || !TryDecode(saltText, out var salt) || !TryDecode(hashText, out var expected))
             return false;
-        var expected = Convert.FromBase64String(hashText);
-        var actual = Derive(password, Convert.FromBase64String(saltText), iterations);
-        return CryptographicOperations.FixedTimeEquals(actual, expected);
+        return CryptographicOperations.FixedTimeEquals(Derive(password, salt, iterations), expected);
+    }
+
+    private static bool TryDecode(string base64, out byte[] bytes)
+    {
+        bytes = new byte[base64.Length];
+        if (!Convert.TryFromBase64String(base64, bytes, out var written)) return false;
+        bytes = bytes[..written];
+        return true;
     }
 
     /// <summary>Spends the same time as a real check, so an unknown user name cannot be told apart by timing.</summary>
