@@ -3,7 +3,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using SmartTrader.Runtime.Storage.GroupCommit;
-using SmartTrader.Runtime.Storage.Statistics;
 
 namespace SmartTrader.Runtime.Storage.Postgres;
 
@@ -11,29 +10,26 @@ namespace SmartTrader.Runtime.Storage.Postgres;
 /// Grain state in PostgreSQL. Writes and clears from all callers go through one group-commit writer; reads go
 /// straight to the pool. Dispose flushes the queued writes.
 /// </summary>
-public sealed class PostgresGrainStorage : IGrainStorage, IStorageInitializer, IAsyncDisposable
+public sealed class PostgresGrainStorage : GroupCommitGrainStorage
 {
     private readonly NpgsqlDataSource _dataSource;
-    private readonly SchemaInitialization _schema;
-    private readonly StorageMetrics _metrics = new(PostgresDataSources.ProviderName);
-    private readonly GroupCommitWriter _writer;
 
     public PostgresGrainStorage(PostgresStorageOptions options, ILogger<PostgresGrainStorage>? logger = null)
+        : this(PostgresDataSources.Create(options), options, logger)
     {
-        _dataSource = PostgresDataSources.Create(options);
-        _schema = new SchemaInitialization(ct => StorageCall.RunAsync(PostgresDataSources.ProviderName, "migrate the schema",
-            () => PostgresMigrator.MigrateAsync(_dataSource, ct), IsUnavailable));
-        _writer = new GroupCommitWriter(new PostgresWriteBatchExecutor(_dataSource), options.MaxBatchSize, _metrics,
-            (ILogger?)logger ?? NullLogger.Instance);
     }
 
-    public StorageStatistics Statistics => _metrics.Snapshot();
+    private PostgresGrainStorage(NpgsqlDataSource dataSource, PostgresStorageOptions options, ILogger? logger)
+        : base(PostgresDataSources.ProviderName, new PostgresWriteBatchExecutor(dataSource), options.MaxBatchSize, logger ?? NullLogger.Instance) =>
+        _dataSource = dataSource;
 
-    public Task InitializeAsync(CancellationToken cancellationToken = default) => _schema.RunAsync(cancellationToken);
+    private protected override Task MigrateAsync(CancellationToken cancellationToken) =>
+        StorageCall.RunAsync(PostgresDataSources.ProviderName, "migrate the schema",
+            () => PostgresMigrator.MigrateAsync(_dataSource, cancellationToken), IsUnavailable);
 
-    public async Task<StoredState?> ReadAsync(GrainStateKey key, CancellationToken cancellationToken = default)
+    public override async Task<StoredState?> ReadAsync(GrainStateKey key, CancellationToken cancellationToken = default)
     {
-        await _schema.EnsureAsync(cancellationToken);
+        await Schema.EnsureAsync(cancellationToken);
         return await StorageCall.RunAsync(PostgresDataSources.ProviderName, $"read '{key}'", async () =>
         {
             await using var command = _dataSource.CreateCommand(
@@ -47,26 +43,11 @@ public sealed class PostgresGrainStorage : IGrainStorage, IStorageInitializer, I
         }, IsUnavailable);
     }
 
-    public async Task<string> WriteAsync(GrainStateKey key, ReadOnlyMemory<byte> payload, string? expectedEtag, CancellationToken cancellationToken = default)
-    {
-        var expected = WriteRequests.ParseExpected(key, expectedEtag);
-        await _schema.EnsureAsync(cancellationToken);
-        var version = await _writer.EnqueueAsync(new WriteOperation(WriteKind.Write, key, Encoding.UTF8.GetString(payload.Span), expected, cancellationToken));
-        return Versions.Format(version);
-    }
-
-    public async Task ClearAsync(GrainStateKey key, string? expectedEtag, CancellationToken cancellationToken = default)
-    {
-        var expected = WriteRequests.ParseExpected(key, expectedEtag);
-        await _schema.EnsureAsync(cancellationToken);
-        await _writer.EnqueueAsync(new WriteOperation(WriteKind.Clear, key, null, expected, cancellationToken));
-    }
-
-    public async Task<IReadOnlyList<StoredState>> QueryByKeyPrefixAsync(
+    public override async Task<IReadOnlyList<StoredState>> QueryByKeyPrefixAsync(
         string grainType, string stateName, string keyPrefix, string? afterKey, int limit, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
-        await _schema.EnsureAsync(cancellationToken);
+        await Schema.EnsureAsync(cancellationToken);
         return await StorageCall.RunAsync(PostgresDataSources.ProviderName, $"query '{grainType}/{keyPrefix}*/{stateName}'", async () =>
         {
             var upper = KeyPrefix.UpperBound(keyPrefix);
@@ -93,7 +74,7 @@ public sealed class PostgresGrainStorage : IGrainStorage, IStorageInitializer, I
         }, IsUnavailable);
     }
 
-    public async Task<bool> IsHealthyAsync(CancellationToken cancellationToken = default)
+    public override async Task<bool> IsHealthyAsync(CancellationToken cancellationToken = default)
     {
         try
         {
@@ -106,11 +87,7 @@ public sealed class PostgresGrainStorage : IGrainStorage, IStorageInitializer, I
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _writer.DisposeAsync();
-        await _dataSource.DisposeAsync();
-    }
+    private protected override ValueTask DisposeProviderAsync() => _dataSource.DisposeAsync();
 
     internal static bool IsUnavailable(Exception exception) => exception is NpgsqlException;
 }

@@ -3,7 +3,6 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using SmartTrader.Runtime.Storage.GroupCommit;
-using SmartTrader.Runtime.Storage.Statistics;
 
 namespace SmartTrader.Runtime.Storage.Sqlite;
 
@@ -11,62 +10,55 @@ namespace SmartTrader.Runtime.Storage.Sqlite;
 /// Grain state in a SQLite file (WAL, synchronous=FULL). Writes and clears go through one group-commit writer on a
 /// single writer connection; reads use pooled connections of their own. Dispose flushes the queued writes.
 /// </summary>
-public sealed class SqliteGrainStorage : IGrainStorage, IStorageInitializer, IAsyncDisposable
+public sealed class SqliteGrainStorage : GroupCommitGrainStorage
 {
     private readonly SqliteConnections _connections;
-    private readonly SchemaInitialization _schema;
-    private readonly StorageMetrics _metrics = new(SqliteConnections.ProviderName);
     private readonly SqliteWriteBatchExecutor _executor;
-    private readonly GroupCommitWriter _writer;
     private readonly SqliteStateReaders _readers;
     private readonly SqliteCheckpointer _checkpointer;
+    private readonly SqliteStorageOptions _options;
+    private readonly ILogger _logger;
 
     public SqliteGrainStorage(SqliteStorageOptions options, ILogger<SqliteGrainStorage>? logger = null)
+        : this(new SqliteConnections(options), options, logger ?? (ILogger)NullLogger.Instance)
     {
-        _connections = new SqliteConnections(options);
-        var log = (ILogger?)logger ?? NullLogger.Instance;
-        _schema = new SchemaInitialization(_ => Call("migrate the schema", () =>
-        {
-            log.LogInformation("SQLite {Version} ({Library}) at {Path}", SQLitePCL.raw.sqlite3_libversion().utf8_to_string(), SqliteNativeLibrary.Source, options.DatabasePath);
-            SqliteMigrator.Migrate(_connections);
-            return true;
-        }));
-        _executor = new SqliteWriteBatchExecutor(_connections);
-        _readers = new SqliteStateReaders(_connections);
-        _writer = new GroupCommitWriter(_executor, options.MaxBatchSize, _metrics, log);
-        _checkpointer = new SqliteCheckpointer(_connections, options.CheckpointInterval, log);
     }
 
-    public StorageStatistics Statistics => _metrics.Snapshot();
-
-    public Task InitializeAsync(CancellationToken cancellationToken = default) => _schema.RunAsync(cancellationToken);
-
-    public async Task<StoredState?> ReadAsync(GrainStateKey key, CancellationToken cancellationToken = default)
+    private SqliteGrainStorage(SqliteConnections connections, SqliteStorageOptions options, ILogger logger)
+        : this(connections, new SqliteWriteBatchExecutor(connections), options, logger)
     {
-        await _schema.EnsureAsync(cancellationToken);
+    }
+
+    private SqliteGrainStorage(SqliteConnections connections, SqliteWriteBatchExecutor executor, SqliteStorageOptions options, ILogger logger)
+        : base(SqliteConnections.ProviderName, executor, options.MaxBatchSize, logger)
+    {
+        _connections = connections;
+        _executor = executor;
+        _options = options;
+        _logger = logger;
+        _readers = new SqliteStateReaders(connections);
+        _checkpointer = new SqliteCheckpointer(connections, options.CheckpointInterval, logger);
+    }
+
+    private protected override Task MigrateAsync(CancellationToken cancellationToken) => Call("migrate the schema", () =>
+    {
+        _logger.LogInformation("SQLite {Version} ({Library}) at {Path}",
+            SQLitePCL.raw.sqlite3_libversion().utf8_to_string(), SqliteNativeLibrary.Source, _options.DatabasePath);
+        SqliteMigrator.Migrate(_connections);
+        return true;
+    });
+
+    public override async Task<StoredState?> ReadAsync(GrainStateKey key, CancellationToken cancellationToken = default)
+    {
+        await Schema.EnsureAsync(cancellationToken);
         return await Call($"read '{key}'", () => _readers.Read(key));
     }
 
-    public async Task<string> WriteAsync(GrainStateKey key, ReadOnlyMemory<byte> payload, string? expectedEtag, CancellationToken cancellationToken = default)
-    {
-        var expected = WriteRequests.ParseExpected(key, expectedEtag);
-        await _schema.EnsureAsync(cancellationToken);
-        var version = await _writer.EnqueueAsync(new WriteOperation(WriteKind.Write, key, Encoding.UTF8.GetString(payload.Span), expected, cancellationToken));
-        return Versions.Format(version);
-    }
-
-    public async Task ClearAsync(GrainStateKey key, string? expectedEtag, CancellationToken cancellationToken = default)
-    {
-        var expected = WriteRequests.ParseExpected(key, expectedEtag);
-        await _schema.EnsureAsync(cancellationToken);
-        await _writer.EnqueueAsync(new WriteOperation(WriteKind.Clear, key, null, expected, cancellationToken));
-    }
-
-    public async Task<IReadOnlyList<StoredState>> QueryByKeyPrefixAsync(
+    public override async Task<IReadOnlyList<StoredState>> QueryByKeyPrefixAsync(
         string grainType, string stateName, string keyPrefix, string? afterKey, int limit, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
-        await _schema.EnsureAsync(cancellationToken);
+        await Schema.EnsureAsync(cancellationToken);
         return await Call($"query '{grainType}/{keyPrefix}*/{stateName}'", () =>
         {
             var upper = KeyPrefix.UpperBound(keyPrefix);
@@ -95,7 +87,7 @@ public sealed class SqliteGrainStorage : IGrainStorage, IStorageInitializer, IAs
         });
     }
 
-    public Task<bool> IsHealthyAsync(CancellationToken cancellationToken = default)
+    public override Task<bool> IsHealthyAsync(CancellationToken cancellationToken = default)
     {
         try
         {
@@ -110,9 +102,8 @@ public sealed class SqliteGrainStorage : IGrainStorage, IStorageInitializer, IAs
         }
     }
 
-    public async ValueTask DisposeAsync()
+    private protected override async ValueTask DisposeProviderAsync()
     {
-        await _writer.DisposeAsync();
         await _checkpointer.DisposeAsync();
         _executor.Dispose();
         _readers.Dispose();
