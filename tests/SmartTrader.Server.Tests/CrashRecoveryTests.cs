@@ -27,8 +27,8 @@ public sealed class CrashRecoveryTests : IDisposable
         await using (var server = ServerProcess.Start(serve))
         {
             await server.WaitUntilReadyAsync(baseAddress, TimeSpan.FromSeconds(90));
-            using var http = await SignedInClientAsync(baseAddress);
-            await WaitForQuoteAsync(http, "AAPL");
+            using var http = await HttpExtensions.SignedInClientAsync(baseAddress, "trader");
+            await http.WaitForQuoteAsync("AAPL");
 
             using var stop = new CancellationTokenSource();
             var clients = Enumerable.Range(0, Clients).Select(c => PlaceUntilStoppedAsync(http, c, acknowledged, stop.Token)).ToArray();
@@ -41,7 +41,7 @@ public sealed class CrashRecoveryTests : IDisposable
 
         await using var restarted = ServerProcess.Start(serve);
         await restarted.WaitUntilReadyAsync(baseAddress, TimeSpan.FromSeconds(90));
-        using var after = await SignedInClientAsync(baseAddress);
+        using var after = await HttpExtensions.SignedInClientAsync(baseAddress, "trader");
 
         var listed = await ListAllOrdersAsync(after);
         listed.Select(o => o.GetProperty("clientOrderId").GetString()).Should().OnlyHaveUniqueItems();
@@ -97,13 +97,6 @@ public sealed class CrashRecoveryTests : IDisposable
         }
     }
 
-    private static async Task<HttpClient> SignedInClientAsync(Uri baseAddress)
-    {
-        var http = new HttpClient { BaseAddress = baseAddress };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await http.SignInAsync("trader"));
-        return http;
-    }
-
     private static async Task<List<JsonElement>> ListAllOrdersAsync(HttpClient http)
     {
         var orders = new List<JsonElement>();
@@ -116,11 +109,6 @@ public sealed class CrashRecoveryTests : IDisposable
             after = page.TryGetProperty("next", out var next) && next.ValueKind == JsonValueKind.String ? next.GetString() : null;
         } while (after is not null);
         return orders;
-    }
-
-    private static async Task WaitForQuoteAsync(HttpClient http, string symbol)
-    {
-        await WaitUntilAsync(() => http.GetAsync($"/api/symbols/{symbol}/quote").Result.IsSuccessStatusCode, TimeSpan.FromSeconds(10));
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition, TimeSpan limit)

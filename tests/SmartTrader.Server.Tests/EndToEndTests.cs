@@ -27,10 +27,8 @@ public sealed class EndToEndTests : IDisposable
         await server.WaitUntilReadyAsync(baseAddress, TimeSpan.FromSeconds(90));
         server.Output.Should().Contain("trader").And.Contain(Demo.PasswordOf("trader"));
 
-        using var http = new HttpClient { BaseAddress = baseAddress };
-        var token = await http.SignInAsync("trader");
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        await WaitForQuoteAsync(http, "AAPL");
+        using var http = await HttpExtensions.SignedInClientAsync(baseAddress, "trader");
+        await http.WaitForQuoteAsync("AAPL");
 
         var placed = new List<string>();
         foreach (var clientOrderId in new[] { "e2e-1", "e2e-2" })
@@ -45,18 +43,6 @@ public sealed class EndToEndTests : IDisposable
         foreach (var orderId in placed)
             (await http.GetAsync($"/api/accounts/{Demo.Account}/orders/{orderId}")).StatusCode.Should().Be(HttpStatusCode.OK);
         Directory.GetFiles(Path.Combine(_scratch.Path, "logs"), "*.json").Should().NotBeEmpty();
-    }
-
-    /// <summary>The simulated feed publishes the first quotes shortly after start.</summary>
-    private static async Task WaitForQuoteAsync(HttpClient http, string symbol)
-    {
-        for (var attempt = 0; attempt < 100; attempt++)
-        {
-            using var response = await http.GetAsync($"/api/symbols/{symbol}/quote");
-            if (response.IsSuccessStatusCode) return;
-            await Task.Delay(100);
-        }
-        throw new TimeoutException($"No quote for {symbol} arrived.");
     }
 
     public void Dispose() => _scratch.Dispose();

@@ -26,6 +26,26 @@ public static class HttpExtensions
         return http;
     }
 
+    /// <summary>A client of a server process, signed in with a bearer token.</summary>
+    public static async Task<HttpClient> SignedInClientAsync(Uri baseAddress, string user)
+    {
+        var http = new HttpClient { BaseAddress = baseAddress };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await http.SignInAsync(user));
+        return http;
+    }
+
+    /// <summary>The simulated feed publishes the first quotes shortly after start.</summary>
+    public static async Task WaitForQuoteAsync(this HttpClient http, string symbol)
+    {
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            using var response = await http.GetAsync($"/api/symbols/{symbol}/quote");
+            if (response.IsSuccessStatusCode) return;
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"No quote for {symbol} arrived.");
+    }
+
     public static Task<HttpResponseMessage> PostJsonTextAsync(this HttpClient http, string path, string json) =>
         http.PostAsync(path, new StringContent(json, Encoding.UTF8, "application/json"));
 
