@@ -17,7 +17,11 @@ internal static class PostgresDataSources
         var builder = new NpgsqlDataSourceBuilder(options.ConnectionString);
         var settings = builder.ConnectionStringBuilder;
         if (settings.MaxAutoPrepare == 0) settings.MaxAutoPrepare = 32;
-        if (!settings.ContainsKey(nameof(settings.Multiplexing))) settings.Multiplexing = true;
+        if (!Mentions(options.ConnectionString, nameof(settings.Multiplexing))) settings.Multiplexing = true;
         return builder.Build();
     }
+
+    /// <summary>Whether the connection string itself sets the keyword (Npgsql's own builder reports every keyword it knows).</summary>
+    private static bool Mentions(string connectionString, string keyword) =>
+        new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString }.ContainsKey(keyword);
 }
