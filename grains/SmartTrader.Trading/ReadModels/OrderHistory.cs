@@ -27,7 +27,7 @@ public sealed class OrderHistory(IGrainStorage storage, IGrainFactory grains)
     {
         if (!OrderIds.BelongsTo(orderId, account)) return null;
         await grains.GetGrain<IPortfolioGrain>(account).SyncOrders();
-        return await grains.GetGrain<IOrderGrain>(orderId).Get();
+        return await StoredAsync(orderId);
     }
 
     public async Task<OrderPage> ListAsync(string account, OrderStatus? status, int limit, string? after, CancellationToken cancellationToken)
