@@ -7,7 +7,9 @@ namespace SmartTrader.Runtime.Storage.GroupCommit;
 /// <summary>
 /// Queues writes from many callers and commits them with a single writer loop: each turn takes everything pending
 /// (up to the batch limit) and commits it in one transaction. Nothing waits for a batch to fill: an idle queue
-/// commits the next write at once, and batches grow only while a commit is in flight.
+/// commits the next write at once, and batches grow only while a commit is in flight. A writer whose executor blocks
+/// its thread gets a thread of its own: resumed from the thread pool, each batch waited in the same queue as the
+/// requests it was to acknowledge (about 10% of SQLite order throughput). An asynchronous executor stays on the pool.
 /// </summary>
 internal sealed class GroupCommitWriter : IAsyncDisposable
 {
@@ -26,7 +28,9 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         _maxBatchSize = maxBatchSize;
         _metrics = metrics;
         _logger = logger;
-        _loop = Task.Run(RunAsync);
+        _loop = executor.BlocksThread
+            ? Task.Factory.StartNew(RunOnOwnThread, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)
+            : Task.Run(RunAsync);
     }
 
     /// <summary>Queues the operation; the task completes with the new version once committed.</summary>
@@ -40,16 +44,25 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     private async Task RunAsync()
     {
         var batch = new List<WriteOperation>(_maxBatchSize);
-        while (await _queue.Reader.WaitToReadAsync())
+        while (await _queue.Reader.WaitToReadAsync()) await CommitPendingAsync(batch);
+    }
+
+    private void RunOnOwnThread()
+    {
+        var batch = new List<WriteOperation>(_maxBatchSize);
+        while (_queue.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult()) CommitPendingAsync(batch).GetAwaiter().GetResult();
+    }
+
+    /// <summary>Takes everything pending, up to the batch limit, and commits it.</summary>
+    private async Task CommitPendingAsync(List<WriteOperation> batch)
+    {
+        while (batch.Count < _maxBatchSize && _queue.Reader.TryRead(out var operation))
         {
-            while (batch.Count < _maxBatchSize && _queue.Reader.TryRead(out var operation))
-            {
-                if (operation.CancellationToken.IsCancellationRequested) operation.Cancel();
-                else batch.Add(operation);
-            }
-            if (batch.Count > 0) await CommitAsync(batch);
-            batch.Clear();
+            if (operation.CancellationToken.IsCancellationRequested) operation.Cancel();
+            else batch.Add(operation);
         }
+        if (batch.Count > 0) await CommitAsync(batch);
+        batch.Clear();
     }
 
     private async Task CommitAsync(IReadOnlyList<WriteOperation> batch)

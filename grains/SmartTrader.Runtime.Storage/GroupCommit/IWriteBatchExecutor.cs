@@ -5,6 +5,9 @@ internal interface IWriteBatchExecutor
 {
     string ProviderName { get; }
 
+    /// <summary>True when executing a batch blocks the calling thread (no asynchronous I/O underneath).</summary>
+    bool BlocksThread { get; }
+
     /// <summary>
     /// Applies every operation in one transaction, in order for operations on the same key, and records each one's
     /// conflict on it. Returns once committed; throws if the transaction rolled back (nothing was applied).

@@ -14,6 +14,8 @@ internal sealed class PostgresWriteBatchExecutor(NpgsqlDataSource dataSource) : 
 {
     private const int MaxAttempts = 3;
 
+    public bool BlocksThread => false;
+
     private const string InsertSql =
         "INSERT INTO grain_state (grain_type, state_name, grain_key, etag, payload) VALUES ($1, $2, $3, 1, $4) " +
         "ON CONFLICT (grain_type, state_name, grain_key) DO NOTHING";

@@ -17,6 +17,8 @@ internal sealed class SqliteWriteBatchExecutor(SqliteConnections connections) : 
 
     public string ProviderName => SqliteConnections.ProviderName;
 
+    public bool BlocksThread => true;
+
     public Task ExecuteAsync(IReadOnlyList<WriteOperation> batch, CancellationToken cancellationToken)
     {
         var writer = _writer ??= new WriterConnection(connections.OpenForWriting());

@@ -5,16 +5,18 @@ using SmartTrader.Runtime.Storage.Statistics;
 
 namespace SmartTrader.Runtime.Tests.Storage;
 
-/// <summary>The writer loop's own behaviour, against a scripted executor.</summary>
+/// <summary>The writer loop's own behaviour, against a scripted executor, on the thread pool and on a thread of its own.</summary>
 public sealed class GroupCommitWriterTests
 {
     private static WriteOperation Write(string key, CancellationToken cancellationToken = default) =>
         new(WriteKind.Write, new GrainStateKey("T", key, "s"), "{}", null, cancellationToken);
 
-    [Fact]
-    public async Task A_failed_commit_fails_its_callers_with_a_clear_error_and_the_next_batch_commits()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_failed_commit_fails_its_callers_with_a_clear_error_and_the_next_batch_commits(bool ownThread)
     {
-        var executor = new ScriptedExecutor { FailNext = new TimeoutException("database unreachable") };
+        var executor = new ScriptedExecutor { BlocksThread = ownThread, FailNext = new TimeoutException("database unreachable") };
         var metrics = new StorageMetrics("test");
         await using var writer = new GroupCommitWriter(executor, 16, metrics, NullLogger.Instance);
 
@@ -28,10 +30,12 @@ public sealed class GroupCommitWriterTests
         metrics.Snapshot().Should().Be(new StorageStatistics(Batches: 1, Rows: 1, Conflicts: 0, FailedBatches: 1, LargestBatch: 1));
     }
 
-    [Fact]
-    public async Task A_batch_failing_because_of_one_operation_is_retried_one_by_one()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_batch_failing_because_of_one_operation_is_retried_one_by_one(bool ownThread)
     {
-        var executor = new ScriptedExecutor { Poison = "bad" };
+        var executor = new ScriptedExecutor { BlocksThread = ownThread, Poison = "bad" };
         await using var writer = new GroupCommitWriter(executor, 16, new StorageMetrics("test"), NullLogger.Instance);
         executor.Hold();
         var blocker = writer.EnqueueAsync(Write("blocker"));
@@ -48,10 +52,12 @@ public sealed class GroupCommitWriterTests
             new[] { ["blocker"], new[] { "a", "bad", "c" }, ["a"], ["bad"], ["c"] }, o => o.WithStrictOrdering());
     }
 
-    [Fact]
-    public async Task Writes_queued_while_a_commit_is_in_flight_go_together_in_the_next_batch()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Writes_queued_while_a_commit_is_in_flight_go_together_in_the_next_batch(bool ownThread)
     {
-        var executor = new ScriptedExecutor();
+        var executor = new ScriptedExecutor { BlocksThread = ownThread };
         await using var writer = new GroupCommitWriter(executor, 2, new StorageMetrics("test"), NullLogger.Instance);
         executor.Hold();
 
@@ -65,10 +71,12 @@ public sealed class GroupCommitWriterTests
             new[] { ["first"], new[] { "k0", "k1" }, ["k2", "k3"], ["k4"] }, o => o.WithStrictOrdering());
     }
 
-    [Fact]
-    public async Task A_write_cancelled_before_its_batch_starts_is_not_applied()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_write_cancelled_before_its_batch_starts_is_not_applied(bool ownThread)
     {
-        var executor = new ScriptedExecutor();
+        var executor = new ScriptedExecutor { BlocksThread = ownThread };
         await using var writer = new GroupCommitWriter(executor, 16, new StorageMetrics("test"), NullLogger.Instance);
         executor.Hold();
         var blocker = writer.EnqueueAsync(Write("blocker"));
@@ -93,6 +101,7 @@ public sealed class GroupCommitWriterTests
         public List<string[]> Batches { get; } = [];
         public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
         public string ProviderName => "scripted";
+        public bool BlocksThread { get; init; }
 
         public void Hold() => _gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
