@@ -34,6 +34,42 @@ public sealed class SchemaMigrationTests(StorageDatabases databases) : IClassFix
         MigrationScript.For(provider).Select(s => (s.Name, s.Sql)).Should().Equal(files);
     }
 
+    [Fact]
+    public async Task Upgrading_sqlite_from_version_1_keeps_every_row_and_stores_state_in_a_rowid_table()
+    {
+        using var scratch = new ScratchDirectory();
+        var path = scratch.File("v1.db");
+        using (var v1 = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            v1.Open();
+            var script = MigrationScript.For("sqlite").Single(m => m.Version == 1).Sql;
+            Execute(v1, script + """
+                CREATE TABLE schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL);
+                INSERT INTO schema_version VALUES (1, '001_initial_schema', 0);
+                INSERT INTO grain_state VALUES ('portfolio', 'portfolio', 'acc-1', 7, '{"cash":100.25}', 0);
+                """);
+        }
+
+        await using var storage = new SmartTrader.Runtime.Storage.Sqlite.SqliteGrainStorage(new() { DatabasePath = path });
+        await storage.InitializeAsync();
+
+        var row = await storage.ReadAsync(new GrainStateKey("portfolio", "acc-1", "portfolio"));
+        row!.Etag.Should().Be("7");
+        System.Text.Encoding.UTF8.GetString(row.Payload).Should().Be("""{"cash":100.25}""");
+        using var check = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False");
+        check.Open();
+        using var command = check.CreateCommand();
+        command.CommandText = "SELECT sql FROM sqlite_master WHERE name = 'grain_state'";
+        ((string)command.ExecuteScalar()!).Should().NotContainEquivalentOf("WITHOUT ROWID");
+    }
+
+    private static void Execute(Microsoft.Data.Sqlite.SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
     private static string RepositoryRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
