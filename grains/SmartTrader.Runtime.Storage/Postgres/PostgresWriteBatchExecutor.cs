@@ -104,7 +104,7 @@ internal sealed class PostgresWriteBatchExecutor(NpgsqlDataSource dataSource) : 
         if (operation.ExpectedVersion is { } expected)
             command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = expected });
         if (operation.Kind == WriteKind.Write)
-            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = operation.PayloadJson, NpgsqlDbType = NpgsqlDbType.Jsonb });
+            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = operation.PayloadJson, NpgsqlDbType = NpgsqlDbType.Json });
         return command;
     }
 

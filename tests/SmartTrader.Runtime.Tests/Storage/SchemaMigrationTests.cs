@@ -63,6 +63,39 @@ public sealed class SchemaMigrationTests(StorageDatabases databases) : IClassFix
         ((string)command.ExecuteScalar()!).Should().NotContainEquivalentOf("WITHOUT ROWID");
     }
 
+    [Fact]
+    public async Task Upgrading_postgres_from_version_1_keeps_every_row_and_stores_payloads_as_json()
+    {
+        await using var database = await TestPostgres.CreateDatabaseAsync();
+        await using (var v1 = new Npgsql.NpgsqlConnection(database.ConnectionString))
+        {
+            await v1.OpenAsync();
+            var script = MigrationScript.For("postgres").Single(m => m.Version == 1).Sql;
+            await using var command = new Npgsql.NpgsqlCommand(script + """
+                ;
+                CREATE TABLE schema_version (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now());
+                INSERT INTO schema_version (version, name) VALUES (1, '001_initial_schema');
+                INSERT INTO grain_state (grain_type, state_name, grain_key, etag, payload, updated_at)
+                VALUES ('portfolio', 'portfolio', 'acc-1', 7, '{"cash":100.25}', now());
+                """, v1);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        await using (var storage = new SmartTrader.Runtime.Storage.Postgres.PostgresGrainStorage(new() { ConnectionString = database.ConnectionString }))
+        {
+            await storage.InitializeAsync();
+            var row = await storage.ReadAsync(new GrainStateKey("portfolio", "acc-1", "portfolio"));
+            row!.Etag.Should().Be("7");
+            System.Text.Encoding.UTF8.GetString(row.Payload).Should().Be("""{"cash": 100.25}""");
+        }
+
+        await using var check = new Npgsql.NpgsqlConnection(database.ConnectionString);
+        await check.OpenAsync();
+        await using var type = new Npgsql.NpgsqlCommand(
+            "SELECT data_type FROM information_schema.columns WHERE table_name = 'grain_state' AND column_name = 'payload'", check);
+        (await type.ExecuteScalarAsync()).Should().Be("json");
+    }
+
     private static void Execute(Microsoft.Data.Sqlite.SqliteConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
