@@ -37,6 +37,7 @@ public sealed class SchemaMigrationTests(StorageDatabases databases) : IClassFix
     [Fact]
     public async Task Upgrading_sqlite_from_version_1_keeps_every_row_and_stores_state_in_a_rowid_table()
     {
+        SqliteFirst.ChooseNativeLibrary();
         using var scratch = new ScratchDirectory();
         var path = scratch.File("v1.db");
         using (var v1 = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False"))

@@ -17,7 +17,11 @@ public sealed class StorageDatabases : IAsyncLifetime
 
     public string PostgresConnectionString => (_postgres ?? throw new InvalidOperationException("not started")).ConnectionString;
 
-    public async Task InitializeAsync() => _postgres = await TestPostgres.CreateDatabaseAsync();
+    public async Task InitializeAsync()
+    {
+        SqliteFirst.ChooseNativeLibrary();
+        _postgres = await TestPostgres.CreateDatabaseAsync();
+    }
 
     public async Task DisposeAsync()
     {
