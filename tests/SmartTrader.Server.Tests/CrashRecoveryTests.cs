@@ -11,23 +11,41 @@ namespace SmartTrader.Server.Tests;
 /// <summary>
 /// The server process is killed (SIGKILL) while clients are placing orders, then restarted on the same data:
 /// every acknowledged order is there exactly once, and cash and position reconcile with the fills to the cent.
+/// On SQLite (the embedded default) and on PostgreSQL.
 /// </summary>
 public sealed class CrashRecoveryTests : IDisposable
 {
     private const int Clients = 8;
+    private const string Account = "crash-acct";
+    private const string Trader = "crash-trader";
+    private const string TraderPassword = "crash-trader-password";
+    private const string AdminPassword = "crash-admin-password";
+    private const decimal StartingCash = 100_000m;
     private readonly ScratchDirectory _scratch = new();
 
-    [Fact]
-    public async Task Acknowledged_orders_survive_the_server_being_killed_mid_stream()
+    [Theory]
+    [MemberData(nameof(StorageKinds.Both), MemberType = typeof(StorageKinds))]
+    public async Task Acknowledged_orders_survive_the_server_being_killed_mid_stream(StorageKind kind)
     {
+        await using var database = kind == StorageKind.Postgres ? await TestPostgres.CreateDatabaseAsync() : null;
         var baseAddress = new Uri($"http://127.0.0.1:{ServerProcess.FreePort()}");
-        string[] serve = ["serve", "--urls", baseAddress.ToString().TrimEnd('/'), "--data-dir", _scratch.Path];
+        string[] serve =
+        [
+            "serve", "--urls", baseAddress.ToString().TrimEnd('/'), "--data-dir", _scratch.Path,
+            .. database is null ? Array.Empty<string>() : ["--storage", "postgres", "--connection", database.ConnectionString],
+        ];
+        var environment = new Dictionary<string, string>
+        {
+            ["SmartTrader__Auth__BootstrapAdmin__UserName"] = "root",
+            ["SmartTrader__Auth__BootstrapAdmin__Password"] = AdminPassword,
+        };
 
         var acknowledged = new ConcurrentDictionary<string, string>();
-        await using (var server = ServerProcess.Start(serve))
+        await using (var server = ServerProcess.Start(serve, environment))
         {
             await server.WaitUntilReadyAsync(baseAddress, TimeSpan.FromSeconds(90));
-            using var http = await HttpExtensions.SignedInClientAsync(baseAddress, "trader");
+            await OpenTradingAccountAsync(baseAddress);
+            using var http = await HttpExtensions.SignedInClientAsync(baseAddress, Trader, TraderPassword);
             await http.WaitForQuoteAsync("AAPL");
 
             using var stop = new CancellationTokenSource();
@@ -39,9 +57,9 @@ public sealed class CrashRecoveryTests : IDisposable
         }
         acknowledged.Count.Should().BeGreaterThanOrEqualTo(200);
 
-        await using var restarted = ServerProcess.Start(serve);
+        await using var restarted = ServerProcess.Start(serve, environment);
         await restarted.WaitUntilReadyAsync(baseAddress, TimeSpan.FromSeconds(90));
-        using var after = await HttpExtensions.SignedInClientAsync(baseAddress, "trader");
+        using var after = await HttpExtensions.SignedInClientAsync(baseAddress, Trader, TraderPassword);
 
         var listed = await ListAllOrdersAsync(after);
         listed.Select(o => o.GetProperty("clientOrderId").GetString()).Should().OnlyHaveUniqueItems();
@@ -52,7 +70,7 @@ public sealed class CrashRecoveryTests : IDisposable
             byClientId[clientOrderId].GetProperty("status").GetString().Should().Be("Filled");
         }
 
-        var fills = await (await after.GetAsync($"/api/accounts/{Demo.Account}/fills")).ShouldBeAsync<JsonElement>(HttpStatusCode.OK);
+        var fills = await (await after.GetAsync($"/api/accounts/{Account}/fills")).ShouldBeAsync<JsonElement>(HttpStatusCode.OK);
         decimal bought = 0, sold = 0, cashOut = 0, cashIn = 0;
         foreach (var fill in fills.EnumerateArray())
         {
@@ -61,17 +79,27 @@ public sealed class CrashRecoveryTests : IDisposable
             if (fill.GetProperty("side").GetString() == "Buy") { bought += quantity; cashOut += notional; }
             else { sold += quantity; cashIn += notional; }
         }
-        var portfolio = await (await after.GetAsync($"/api/accounts/{Demo.Account}/portfolio")).ShouldBeAsync<JsonElement>(HttpStatusCode.OK);
-        portfolio.GetProperty("cash").GetDecimal().Should().Be(Demo.StartingCash - cashOut + cashIn);
+        var portfolio = await (await after.GetAsync($"/api/accounts/{Account}/portfolio")).ShouldBeAsync<JsonElement>(HttpStatusCode.OK);
+        portfolio.GetProperty("cash").GetDecimal().Should().Be(StartingCash - cashOut + cashIn);
         var position = portfolio.GetProperty("positions").EnumerateArray().Where(p => p.GetProperty("symbol").GetString() == "AAPL")
             .Sum(p => p.GetProperty("quantity").GetDecimal());
         position.Should().Be(bought - sold);
 
         foreach (var (clientOrderId, side) in acknowledged.Keys.Take(5).Select(id => (id, SideOf(id))))
         {
-            using var again = await after.PostAsJsonAsync($"/api/accounts/{Demo.Account}/orders", Orders.Market(clientOrderId, side: side, quantity: 1));
+            using var again = await after.PostAsJsonAsync($"/api/accounts/{Account}/orders", Orders.Market(clientOrderId, side: side, quantity: 1));
             again.StatusCode.Should().Be(HttpStatusCode.OK, "a resubmission after the crash returns the original order");
         }
+    }
+
+    /// <summary>The administrator opens a margin account for a new trader (its owner is granted it).</summary>
+    private static async Task OpenTradingAccountAsync(Uri baseAddress)
+    {
+        using var admin = await HttpExtensions.SignedInClientAsync(baseAddress, "root", AdminPassword);
+        (await admin.PostAsJsonAsync("/api/users", new { userName = Trader, password = TraderPassword, roles = new[] { "trader" } }))
+            .StatusCode.Should().Be(HttpStatusCode.Created);
+        (await admin.PostAsJsonAsync("/api/accounts", new { id = Account, name = "Crash test", type = "Margin", initialCash = StartingCash, owner = Trader }))
+            .StatusCode.Should().Be(HttpStatusCode.Created);
     }
 
     private static string SideOf(string clientOrderId) => int.Parse(clientOrderId.Split('-')[^1]) % 2 == 0 ? "Buy" : "Sell";
@@ -85,7 +113,7 @@ public sealed class CrashRecoveryTests : IDisposable
             try
             {
                 using var response = await http.PostAsJsonAsync(
-                    $"/api/accounts/{Demo.Account}/orders", Orders.Market(clientOrderId, side: SideOf(clientOrderId), quantity: 1), stop);
+                    $"/api/accounts/{Account}/orders", Orders.Market(clientOrderId, side: SideOf(clientOrderId), quantity: 1), stop);
                 if (response.StatusCode != HttpStatusCode.Created) continue;
                 var order = await response.Content.ReadFromJsonAsync<JsonElement>(stop);
                 acknowledged[clientOrderId] = order.GetProperty("orderId").GetString()!;
@@ -103,7 +131,7 @@ public sealed class CrashRecoveryTests : IDisposable
         string? after = null;
         do
         {
-            var path = $"/api/accounts/{Demo.Account}/orders?limit=500" + (after is null ? "" : $"&after={Uri.EscapeDataString(after)}");
+            var path = $"/api/accounts/{Account}/orders?limit=500" + (after is null ? "" : $"&after={Uri.EscapeDataString(after)}");
             var page = await (await http.GetAsync(path)).ShouldBeAsync<JsonElement>(HttpStatusCode.OK);
             orders.AddRange(page.GetProperty("orders").EnumerateArray());
             after = page.TryGetProperty("next", out var next) && next.ValueKind == JsonValueKind.String ? next.GetString() : null;

@@ -27,10 +27,10 @@ public static class HttpExtensions
     }
 
     /// <summary>A client of a server process, signed in with a bearer token.</summary>
-    public static async Task<HttpClient> SignedInClientAsync(Uri baseAddress, string user)
+    public static async Task<HttpClient> SignedInClientAsync(Uri baseAddress, string user, string? password = null)
     {
         var http = new HttpClient { BaseAddress = baseAddress };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await http.SignInAsync(user));
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await http.SignInAsync(user, password));
         return http;
     }
 
