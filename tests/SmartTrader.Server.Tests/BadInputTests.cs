@@ -33,7 +33,7 @@ public sealed class BadInputTests(ServerFactory factory) : IClassFixture<ServerF
         { "admin", "POST", "/api/accounts", "{\"id\": \"neg\", \"name\": \"n\", \"type\": \"Cash\", \"initialCash\": -1, \"owner\": \"trader\"}", HttpStatusCode.BadRequest, "initialCash must not be negative" },
         { "admin", "POST", "/api/accounts", "{\"id\": \"typ\", \"name\": \"n\", \"type\": \"Casino\", \"initialCash\": 1, \"owner\": \"trader\"}", HttpStatusCode.BadRequest, "'type'" },
         { "admin", "POST", "/api/accounts", "{\"id\": \"own\", \"name\": \"n\", \"type\": \"Cash\", \"initialCash\": 1, \"owner\": \"ghost\"}", HttpStatusCode.BadRequest, "'ghost' is not a user" },
-        { "admin", "POST", "/api/accounts", "{\"id\": \"demo\", \"name\": \"n\", \"type\": \"Cash\", \"initialCash\": 1, \"owner\": \"trader\"}", HttpStatusCode.Conflict, "already exists" },
+        { "admin", "POST", "/api/accounts", "{\"id\": \"demo\", \"name\": \"n\", \"type\": \"Cash\", \"initialCash\": 1, \"owner\": \"trader\"}", HttpStatusCode.Conflict, "already open with other terms" },
         { "admin", "POST", "/api/accounts", "{\"id\": \"cash\", \"name\": \"n\", \"type\": \"Cash\", \"initialCash\": \"lots\", \"owner\": \"trader\"}", HttpStatusCode.BadRequest, "'initialCash'" },
         { "admin", "POST", "/api/accounts/ghost-account/grants", "{\"userName\": \"trader\"}", HttpStatusCode.NotFound, "'ghost-account' does not exist" },
         { "admin", "POST", "/api/accounts/demo/grants", "{\"userName\": \"ghost\"}", HttpStatusCode.NotFound, "'ghost' does not exist" },

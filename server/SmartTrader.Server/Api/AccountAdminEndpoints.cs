@@ -20,7 +20,7 @@ internal static class AccountAdminEndpoints
         accounts.MapDelete("/{accountId}/grants/{userName}", Revoke).WithSummary("Withdraw a user's access to the account.");
     }
 
-    private static async Task<Results<Created<AccountInfo>, ValidationProblem, ProblemHttpResult>> Create(CreateAccountRequest request, IGrainFactory grains)
+    private static async Task<Results<Created<AccountInfo>, Ok<AccountInfo>, ValidationProblem, ProblemHttpResult>> Create(CreateAccountRequest request, IGrainFactory grains)
     {
         var validation = new Validation()
             .Required(request.Id, "id")
@@ -38,12 +38,12 @@ internal static class AccountAdminEndpoints
         var owner = grains.GetGrain<IUserGrain>(UserNames.Normalize(request.Owner!));
         if (await owner.Get() is null) return Validation.Single("owner", $"owner '{request.Owner}' is not a user.");
 
+        // Opening is idempotent for the same terms (409 for others), so a retried creation also completes the owner's grant.
         var portfolio = grains.GetGrain<IPortfolioGrain>(request.Id!);
-        if (await portfolio.GetAccount() is not null)
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict", detail: $"Account '{request.Id}' already exists.");
+        var existed = await portfolio.GetAccount() is not null;
         var account = await portfolio.Open(new OpenAccountRequest(request.Name!.Trim(), request.Type!.Value, request.InitialCash!.Value, UserNames.Normalize(request.Owner!)));
         await owner.GrantAccount(account.Account);
-        return TypedResults.Created($"/api/accounts/{account.Account}", account);
+        return existed ? TypedResults.Ok(account) : TypedResults.Created($"/api/accounts/{account.Account}", account);
     }
 
     private static async Task<Results<Ok<UserView>, ValidationProblem, ProblemHttpResult>> Grant(string accountId, GrantRequest request, IGrainFactory grains)
