@@ -20,12 +20,12 @@ internal static class AccountAccessFilter
             var grains = context.HttpContext.RequestServices.GetRequiredService<IGrainFactory>();
             var rights = await context.HttpContext.User.RightsOnAsync(accountId!, grains);
             if (!rights.CanView)
-                return Forbidden($"You have no access to account '{accountId}'.");
+                return Problems.Forbidden($"You have no access to account '{accountId}'.");
             if (context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<TradingEndpoint>() is not null && !rights.CanTrade)
-                return Forbidden($"Placing or cancelling orders on account '{accountId}' requires the trader role and a grant on the account.");
+                return Problems.Forbidden($"Placing or cancelling orders on account '{accountId}' requires the trader role and a grant on the account.");
 
             if (await grains.GetGrain<IPortfolioGrain>(accountId!).GetAccount() is null)
-                return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"Account '{accountId}' does not exist.");
+                return Problems.NotFound($"Account '{accountId}' does not exist.");
             return await next(context);
         });
 
@@ -33,9 +33,6 @@ internal static class AccountAccessFilter
     public static RouteHandlerBuilder RequireTrading(this RouteHandlerBuilder endpoint) => endpoint.WithMetadata(new TradingEndpoint());
 
     private static string? AccountIdOf(HttpContext context) => context.Request.RouteValues["accountId"] as string;
-
-    private static IResult Forbidden(string detail) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: detail);
 
     private sealed class TradingEndpoint;
 }

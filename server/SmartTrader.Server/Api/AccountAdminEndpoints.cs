@@ -50,9 +50,9 @@ internal static class AccountAdminEndpoints
     {
         if (!Identifiers.IsAccountId(accountId)) return Validation.Single("accountId", $"The account id must be {Identifiers.AccountRule}.");
         if (string.IsNullOrWhiteSpace(request.UserName)) return Validation.Single("userName", "userName is required.");
-        if (await grains.GetGrain<IPortfolioGrain>(accountId).GetAccount() is null) return NotFound($"Account '{accountId}' does not exist.");
+        if (await grains.GetGrain<IPortfolioGrain>(accountId).GetAccount() is null) return Problems.NotFound($"Account '{accountId}' does not exist.");
         var user = grains.GetGrain<IUserGrain>(UserNames.Normalize(request.UserName));
-        if (await user.Get() is null) return NotFound($"User '{request.UserName}' does not exist.");
+        if (await user.Get() is null) return Problems.NotFound($"User '{request.UserName}' does not exist.");
         return TypedResults.Ok(await user.GrantAccount(accountId));
     }
 
@@ -61,12 +61,9 @@ internal static class AccountAdminEndpoints
     {
         if (!Identifiers.IsAccountId(accountId)) return Validation.Single("accountId", $"The account id must be {Identifiers.AccountRule}.");
         var user = grains.GetGrain<IUserGrain>(UserNames.Normalize(userName));
-        if (await user.Get() is not { } view) return NotFound($"User '{userName}' does not exist.");
+        if (await user.Get() is not { } view) return Problems.NotFound($"User '{userName}' does not exist.");
         await user.RevokeAccount(accountId);
         await subscriptions.RevokeAsync(view.UserName, accountId);
         return TypedResults.NoContent();
     }
-
-    private static ProblemHttpResult NotFound(string detail) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: detail);
 }

@@ -48,7 +48,7 @@ internal static class OrderEndpoints
             .Check(body.Type != OrderType.Market || body.LimitPrice is null, "limitPrice", "limitPrice is not allowed on a market order.");
         if (validation.HasErrors) return validation.ToProblem();
         if (!symbols.TryGet(body.Symbol!.Trim(), out var symbol))
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"Unknown symbol '{body.Symbol}'.");
+            return Problems.NotFound($"Unknown symbol '{body.Symbol}'.");
 
         var request = new PlaceOrderRequest(
             body.ClientOrderId!, symbol.Symbol, body.Side!.Value, body.Type!.Value, body.Quantity!.Value, body.LimitPrice,
@@ -97,5 +97,5 @@ internal static class OrderEndpoints
         TypedResults.Ok(await history.FillsAsync(accountId, cancellationToken));
 
     private static ProblemHttpResult OrderNotFound(string accountId, string orderId) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"Account '{accountId}' has no order '{orderId}'.");
+        Problems.NotFound($"Account '{accountId}' has no order '{orderId}'.");
 }

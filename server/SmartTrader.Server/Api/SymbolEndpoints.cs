@@ -22,7 +22,7 @@ internal static class SymbolEndpoints
         if (!catalog.TryGet(symbol, out var info)) return UnknownSymbol(symbol);
         return await grains.GetGrain<ISymbolGrain>(info.Symbol).GetQuote() is { } quote
             ? TypedResults.Ok(quote)
-            : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"{info.Symbol} has no quote yet.");
+            : Problems.NotFound($"{info.Symbol} has no quote yet.");
     }
 
     private static async Task<Results<Ok<ImmutableArray<Bar>>, ValidationProblem, ProblemHttpResult>> Bars(
@@ -33,6 +33,5 @@ internal static class SymbolEndpoints
         return TypedResults.Ok(await grains.GetGrain<ISymbolGrain>(info.Symbol).GetBars(count ?? 60));
     }
 
-    private static ProblemHttpResult UnknownSymbol(string symbol) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"Unknown symbol '{symbol}'.");
+    private static ProblemHttpResult UnknownSymbol(string symbol) => Problems.NotFound($"Unknown symbol '{symbol}'.");
 }

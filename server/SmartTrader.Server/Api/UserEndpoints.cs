@@ -52,7 +52,7 @@ internal static class UserEndpoints
     private static async Task<Results<Ok<UserView>, ProblemHttpResult>> Get(string userName, IGrainFactory grains) =>
         await grains.GetGrain<IUserGrain>(UserNames.Normalize(userName)).Get() is { } user
             ? TypedResults.Ok(user)
-            : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"User '{userName}' does not exist.");
+            : Problems.NotFound($"User '{userName}' does not exist.");
 
     private static async Task<Results<Ok<UserView>, ValidationProblem>> SetDisabled(
         string userName, SetDisabledRequest request, IGrainFactory grains, AccountSubscriptions subscriptions)
