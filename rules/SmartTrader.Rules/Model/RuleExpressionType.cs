@@ -1,0 +1,6 @@
+namespace SmartTrader.Rules.Model;
+
+public enum RuleExpressionType
+{
+    LambdaExpression = 0,
+}
