@@ -1,4 +1,5 @@
 using SmartTrader.Rules.Results;
+using SmartTrader.Rules.Runtime;
 
 namespace SmartTrader.Rules.Compilation;
 
@@ -8,19 +9,120 @@ namespace SmartTrader.Rules.Compilation;
 /// </summary>
 public sealed class CompiledWorkflow
 {
-    public required string WorkflowName { get; init; }
+    private const int MaxEvaluateRuleDepth = 8;
+
+    [ThreadStatic] private static int _evaluateRuleDepth;
+
+    private readonly WorkflowEntry _entry;
+    private readonly RuleFailureSource _failures;
+    private readonly IReadOnlyList<RuleNode> _nodes;
+    private readonly TimeSpan _timeout;
+    private readonly Func<string, CompiledWorkflow> _workflowNamed;
+
+    internal CompiledWorkflow(
+        string workflowName, string contentHash, IReadOnlyList<RuleInput> inputs, WorkflowPlan plan, WorkflowEntry entry,
+        TimeSpan timeout, Func<string, CompiledWorkflow> workflowNamed)
+    {
+        WorkflowName = workflowName;
+        ContentHash = contentHash;
+        Inputs = inputs;
+        _entry = entry;
+        _nodes = plan.Nodes;
+        _failures = new RuleFailureSource(plan.TopLevel);
+        _timeout = timeout;
+        _workflowNamed = workflowNamed;
+    }
+
+    public string WorkflowName { get; }
 
     /// <summary>SHA-256 of the workflow's canonical JSON (with injected workflows) and the input types.</summary>
-    public required string ContentHash { get; init; }
+    public string ContentHash { get; }
 
-    public required IReadOnlyList<RuleInput> Inputs { get; init; }
+    public IReadOnlyList<RuleInput> Inputs { get; }
+
+    /// <summary>Enabled top-level rules, each of which yields one result.</summary>
+    public int RuleCount => _failures.TopLevelCount;
 
     /// <summary>
     /// Fast path: evaluates every enabled top-level rule and returns the failures. Inputs are given in the
-    /// order of <see cref="Inputs"/>.
+    /// order of <see cref="Inputs"/>. Allocates nothing beyond the arguments when every rule passes.
     /// </summary>
-    public RulesVerdict Evaluate(params object?[] inputs) => throw new NotImplementedException();
+    public RulesVerdict Evaluate(params object?[] inputs)
+    {
+        var run = new RuleRun(_failures, null);
+        Run(inputs, ref run);
+        return run.ToVerdict();
+    }
 
     /// <summary>Full evaluation: one result tree per enabled top-level rule, in order, with actions run.</summary>
-    public IReadOnlyList<RuleResultTree> Execute(params object?[] inputs) => throw new NotImplementedException();
+    public IReadOnlyList<RuleResultTree> Execute(params object?[] inputs)
+    {
+        var trace = new RuleTrace(_nodes);
+        var run = new RuleRun(_failures, trace);
+        Run(inputs, ref run);
+        RunEvaluateRuleActions(trace, inputs);
+        var named = new Dictionary<string, object?>(StringComparer.Ordinal);
+        for (var i = 0; i < Inputs.Count; i++) named[Inputs[i].Name] = inputs[i];
+        return trace.Build(named);
+    }
+
+    private void Run(object?[] inputs, ref RuleRun run)
+    {
+        CheckInputs(inputs);
+        var enclosing = RuleBudget.Begin(_timeout);
+        try
+        {
+            _entry(inputs, ref run);
+        }
+        finally
+        {
+            RuleBudget.End(enclosing);
+        }
+    }
+
+    private void CheckInputs(object?[] inputs)
+    {
+        if (inputs.Length != Inputs.Count)
+            throw new ArgumentException($"Workflow '{WorkflowName}' takes {Inputs.Count} inputs ({string.Join(", ", Inputs.Select(i => i.Name))}); {inputs.Length} were given.");
+        for (var i = 0; i < inputs.Length; i++)
+        {
+            if (inputs[i] is { } value && !Inputs[i].Type.IsInstanceOfType(value))
+                throw new ArgumentException($"Input '{Inputs[i].Name}' must be a {Inputs[i].Type.Name}, not a {value.GetType().Name}.");
+        }
+    }
+
+    private void RunEvaluateRuleActions(RuleTrace trace, object?[] inputs)
+    {
+        foreach (var node in _nodes)
+        {
+            if (node.TopIndex < 0) continue;
+            var succeeded = trace.Succeeded(node.Id);
+            var action = succeeded ? node.Rule.Actions?.OnSuccess : node.Rule.Actions?.OnFailure;
+            if (ActionKinds.EvaluateRuleOf(action) is not { } target) continue;
+            trace.SetAction(node.Id, EvaluateRule(target.Workflow, target.Rule, inputs));
+        }
+    }
+
+    private ActionResult EvaluateRule(string workflowName, string ruleName, object?[] inputs)
+    {
+        if (_evaluateRuleDepth >= MaxEvaluateRuleDepth)
+            return new ActionResult { ExceptionMessage = $"EvaluateRule nested more than {MaxEvaluateRuleDepth} deep (rules calling each other in a circle?)" };
+        _evaluateRuleDepth++;
+        try
+        {
+            var results = _workflowNamed(workflowName).Execute(inputs);
+            var result = results.FirstOrDefault(r => r.Rule.RuleName == ruleName);
+            return result is null
+                ? new ActionResult { ExceptionMessage = $"Workflow '{workflowName}' has no enabled rule named '{ruleName}'" }
+                : new ActionResult { Output = result.ActionResult?.Output ?? result.IsSuccess, ExceptionMessage = result.ExceptionMessage };
+        }
+        catch (Exception e) when (e is RulesCompilationException or UnknownWorkflowException or ArgumentException)
+        {
+            return new ActionResult { ExceptionMessage = e.Message };
+        }
+        finally
+        {
+            _evaluateRuleDepth--;
+        }
+    }
 }

@@ -5,7 +5,7 @@ public sealed class Workflow
 {
     public string WorkflowName { get; set; } = "";
 
-    /// <summary>Workflows whose global params and rules are evaluated ahead of this workflow's own.</summary>
+    /// <summary>Workflows whose global params and rules are added to this workflow's own (their rules after its rules).</summary>
     public List<string>? WorkflowsToInject { get; set; }
 
     public List<ScopedParam>? GlobalParams { get; set; }

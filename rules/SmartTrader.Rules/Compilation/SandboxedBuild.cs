@@ -1,0 +1,153 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+using SmartTrader.Rules.Expressions;
+using SmartTrader.Rules.Expressions.Sandbox;
+
+namespace SmartTrader.Rules.Compilation;
+
+/// <summary>
+/// Compiles generated workflow source with Roslyn. Before anything is emitted, each author-written expression is
+/// bound and walked through the sandbox; a name that differs from a member only in case is corrected (RulesEngine
+/// authors rely on that) and the source regenerated. Every problem is mapped back to the author's text.
+/// </summary>
+internal sealed class SandboxedBuild
+{
+    private const int MaxNameCorrectionRounds = 4;
+
+    private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
+
+    private readonly string _workflowName;
+    private readonly IReadOnlyList<MetadataReference> _references;
+    private readonly OperationGate _gate;
+
+    public SandboxedBuild(string workflowName, IReadOnlyList<MetadataReference> references, SandboxPolicy policy)
+    {
+        _workflowName = workflowName;
+        _references = references;
+        _gate = new OperationGate(policy);
+    }
+
+    public List<RuleDiagnostic> Diagnostics { get; } = [];
+
+    /// <summary>Binds and checks the source <paramref name="generate"/> writes, correcting name case until stable.</summary>
+    public (CSharpCompilation Compilation, SyntaxTree Tree, WorkflowSource Source)? Check(Func<WorkflowSource> generate, SiteCatalog catalog)
+    {
+        for (var round = 0; ; round++)
+        {
+            foreach (var site in catalog.All) site.Start = -1;
+            var source = generate();
+            var sites = catalog.All.ToList();
+            var tree = CSharpSyntaxTree.ParseText(source.Text, ParseOptions);
+            var compilation = CSharpCompilation.Create(
+                "SmartTrader.Rules.Generated." + Guid.NewGuid().ToString("N"), [tree], _references, Options);
+            var model = compilation.GetSemanticModel(tree);
+            var written = sites.Where(s => s.IsUsable && s.Start >= 0 && s.Start <= source.Text.Length).ToList();
+            var problems = new List<(ExpressionSite Site, int Position, string Message)>();
+            var corrections = 0;
+
+            foreach (var site in written)
+            {
+                var expression = ExpressionAt(tree, site);
+                if (expression is null || model.GetOperation(expression) is not { } operation) continue;
+                var violations = new List<SandboxViolation>();
+                var invalid = new List<IOperation>();
+                _gate.Check(operation, violations, invalid);
+                foreach (var violation in violations) problems.Add((site, violation.Span.Start, violation.Message));
+                foreach (var bad in invalid)
+                {
+                    if (round < MaxNameCorrectionRounds && CorrectNameCase(model, site, bad.Syntax)) corrections++;
+                    else problems.AddRange(ErrorsIn(model, bad.Syntax).Select(e => (site, e.Position, e.Message)));
+                }
+            }
+            if (corrections > 0) continue;
+
+            foreach (var site in sites.Where(s => !s.IsUsable && s.Start >= 0))
+                foreach (var (offset, message) in site.Problems)
+                    Report(site, site.LineColumnOfOriginal(offset), message);
+            foreach (var (site, position, message) in problems.Distinct())
+                Report(site, site.LineColumnOf(position - site.Start), message);
+            if (Diagnostics.Count > 0) return null;
+            return (compilation, tree, source);
+        }
+    }
+
+    /// <summary>Emits the checked compilation; compile errors the walk did not surface are mapped and reported.</summary>
+    public byte[]? Emit(CSharpCompilation compilation, WorkflowSource source, IEnumerable<ExpressionSite> sites)
+    {
+        using var image = new MemoryStream();
+        var result = compilation.Emit(image);
+        if (result.Success) return image.ToArray();
+        foreach (var error in result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error))
+            ReportAt(error.Location.SourceSpan.Start, error.GetMessage(), source, sites);
+        if (Diagnostics.Count == 0)
+            Diagnostics.Add(new RuleDiagnostic(_workflowName, null, "Workflow", 1, 1, "the workflow could not be compiled"));
+        return null;
+    }
+
+    public void ReportAt(int position, string message, WorkflowSource source, IEnumerable<ExpressionSite> sites)
+    {
+        var site = sites.FirstOrDefault(s => s.IsUsable && s.Start >= 0 && position >= s.Start && position <= s.Start + s.Text.Length);
+        if (site is not null) { Report(site, site.LineColumnOf(position - site.Start), message); return; }
+        var region = source.Regions.Where(r => position >= r.Start && position < r.End).MinBy(r => r.End - r.Start);
+        Diagnostics.Add(region is null
+            ? new RuleDiagnostic(_workflowName, null, "Workflow", 1, 1, message)
+            : new RuleDiagnostic(region.Owner.WorkflowName, region.Owner.RuleName, region.Owner.Field, 1, 1, message));
+    }
+
+    private void Report(ExpressionSite site, (int Line, int Column) at, string message)
+    {
+        var diagnostic = new RuleDiagnostic(site.Owner.WorkflowName, site.Owner.RuleName, site.Owner.Field, at.Line, at.Column, message);
+        if (!Diagnostics.Contains(diagnostic)) Diagnostics.Add(diagnostic);
+    }
+
+    private static ExpressionSyntax? ExpressionAt(SyntaxTree tree, ExpressionSite site) =>
+        tree.GetRoot().FindToken(site.Start - 2).Parent is ParenthesizedExpressionSyntax wrapper ? wrapper.Expression : null;
+
+    /// <summary>
+    /// For a member or name that did not bind, finds the one symbol in scope whose name differs only in case and
+    /// patches the site's text. Returns false when there is no such single symbol.
+    /// </summary>
+    private static bool CorrectNameCase(SemanticModel model, ExpressionSite site, SyntaxNode bad)
+    {
+        foreach (var name in UnboundNames(model, bad))
+        {
+            var container = name.Parent is MemberAccessExpressionSyntax access && access.Name == name
+                ? model.GetTypeInfo(access.Expression).Type
+                : null;
+            if (name.Parent is MemberAccessExpressionSyntax { Name: var n } && n == name && container is null) continue;
+            var written = name.Identifier.ValueText;
+            var candidates = model.LookupSymbols(name.SpanStart, container, includeReducedExtensionMethods: true)
+                .Select(s => s.Name)
+                .Where(n => n != written && n.Equals(written, StringComparison.OrdinalIgnoreCase))
+                .Distinct()
+                .ToList();
+            var offset = name.Identifier.SpanStart - site.Start;
+            if (candidates.Count != 1 || offset < 0 || name.Identifier.Text != written) continue;
+            site.Patch(offset, candidates[0]);
+            return true;
+        }
+        return false;
+    }
+
+    private static IEnumerable<SimpleNameSyntax> UnboundNames(SemanticModel model, SyntaxNode bad) =>
+        bad.DescendantNodesAndSelf().OfType<SimpleNameSyntax>()
+            .Where(n => model.GetSymbolInfo(n) is { Symbol: null, CandidateSymbols.Length: 0 });
+
+    private static IEnumerable<(int Position, string Message)> ErrorsIn(SemanticModel model, SyntaxNode node)
+    {
+        var errors = model.GetDiagnostics(node.Span).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        return errors.Count > 0
+            ? errors.Select(e => (e.Location.SourceSpan.Start, e.GetMessage()))
+            : [(node.SpanStart, $"'{node}' could not be understood")];
+    }
+
+    private static readonly CSharpCompilationOptions Options = new CSharpCompilationOptions(
+            OutputKind.DynamicallyLinkedLibrary,
+            optimizationLevel: OptimizationLevel.Release,
+            allowUnsafe: false,
+            concurrentBuild: true,
+            nullableContextOptions: NullableContextOptions.Disable)
+        .WithMetadataImportOptions(MetadataImportOptions.Public);
+}

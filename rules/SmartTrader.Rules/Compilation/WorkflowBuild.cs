@@ -1,0 +1,73 @@
+using System.Reflection;
+using System.Runtime.Loader;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SmartTrader.Rules.Expressions.Sandbox;
+using SmartTrader.Rules.Runtime;
+
+namespace SmartTrader.Rules.Compilation;
+
+/// <summary>
+/// One compilation of one workflow: plan, probe the global params' types, generate, check, emit, load.
+/// The result is either an entry point or the complete list of problems.
+/// </summary>
+internal static class WorkflowBuild
+{
+    public static (WorkflowEntry? Entry, WorkflowPlan Plan, List<RuleDiagnostic> Diagnostics) Run(
+        IReadOnlyList<Model.Workflow> workflows, string workflowName, IReadOnlyList<RuleInput> inputs)
+    {
+        var plan = WorkflowPlan.For(workflows, workflowName);
+        var diagnostics = new List<RuleDiagnostic>(plan.Problems);
+        diagnostics.AddRange(WorkflowChecks.Check(plan, inputs, workflows));
+        if (diagnostics.Count > 0) return (null, plan, diagnostics);
+
+        var inputTypes = inputs.Select(i => i.Type).ToList();
+        var build = new SandboxedBuild(workflowName, MetadataReferences.For(inputTypes), new SandboxPolicy(inputTypes));
+        var sites = new SiteCatalog(workflowName);
+
+        var globalTypes = new List<string>();
+        if (plan.Globals.Count > 0)
+        {
+            var probe = build.Check(() => WorkflowSource.ForGlobalTypes(plan, inputs, sites), sites);
+            if (probe is null) return (null, plan, build.Diagnostics);
+            globalTypes = GlobalTypes(probe.Value.Compilation, probe.Value.Tree, plan, build, probe.Value.Source, sites);
+            if (build.Diagnostics.Count > 0) return (null, plan, build.Diagnostics);
+        }
+
+        var checkedBuild = build.Check(() => WorkflowSource.ForWorkflow(plan, inputs, sites, globalTypes), sites);
+        if (checkedBuild is null) return (null, plan, build.Diagnostics);
+        var image = build.Emit(checkedBuild.Value.Compilation, checkedBuild.Value.Source, sites.All);
+        if (image is null) return (null, plan, build.Diagnostics);
+        return (Load(image), plan, diagnostics);
+    }
+
+    private static List<string> GlobalTypes(
+        Microsoft.CodeAnalysis.CSharp.CSharpCompilation compilation, SyntaxTree tree, WorkflowPlan plan, SandboxedBuild build,
+        WorkflowSource source, SiteCatalog sites)
+    {
+        var model = compilation.GetSemanticModel(tree);
+        var declarators = tree.GetRoot().DescendantNodes().OfType<VariableDeclaratorSyntax>().ToList();
+        var types = new List<string>();
+        for (var i = 0; i < plan.Globals.Count; i++)
+        {
+            var type = (model.GetDeclaredSymbol(declarators[i]) as ILocalSymbol)?.Type;
+            if (type is null || type is IErrorTypeSymbol || type.IsAnonymousType || type.SpecialType == SpecialType.System_Void)
+            {
+                build.ReportAt(declarators[i].SpanStart, $"global param '{plan.Globals[i].Param.Name}' must have a nameable type (not an anonymous type or void)", source, sites.All);
+                types.Add("object");
+                continue;
+            }
+            types.Add(type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat));
+        }
+        return types;
+    }
+
+    private static WorkflowEntry Load(byte[] image)
+    {
+        var context = new AssemblyLoadContext("rules-workflow", isCollectible: true);
+        var assembly = context.LoadFromStream(new MemoryStream(image));
+        var type = assembly.GetType($"{Expressions.GeneratedCode.Namespace}.{Expressions.GeneratedCode.ClassName}", throwOnError: true)!;
+        var method = type.GetMethod("Evaluate", BindingFlags.Public | BindingFlags.Static)!;
+        return method.CreateDelegate<WorkflowEntry>();
+    }
+}

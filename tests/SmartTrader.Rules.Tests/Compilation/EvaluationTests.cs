@@ -1,0 +1,141 @@
+using SmartTrader.Rules.Model;
+
+namespace SmartTrader.Rules.Tests.Compilation;
+
+public sealed class EvaluationTests
+{
+    private const string Discounts = """
+        { "WorkflowName": "W", "Rules": [
+          { "RuleName": "GiveDiscount10", "SuccessEvent": "10",
+            "ErrorMessage": "One or more adjust rules failed.",
+            "Expression": "input1.country == \"india\" AND input1.loyaltyFactor <= 2 AND input1.totalPurchasesToDate >= 5000 AND input2.noOfVisitsPerMonth > 2" },
+          { "RuleName": "GiveDiscount20", "SuccessEvent": "20",
+            "ErrorMessage": "Loyalty $(input1.LoyaltyFactor) is not above 3 in $(input1.Country)",
+            "Expression": "input1.country = \"india\" AND input1.loyaltyFactor >= 3 AND input1.totalPurchasesToDate >= 10000" } ] }
+        """;
+
+    [Fact]
+    public void Results_follow_rule_order_with_dynamic_linq_keywords_and_case_insensitive_members()
+    {
+        var workflow = Inputs.Compile(Discounts);
+
+        var results = workflow.Execute(Inputs.Indian(), new Basket(3, 0.5m));
+
+        results.Select(r => (r.Rule.RuleName, r.IsSuccess)).Should().Equal(("GiveDiscount10", true), ("GiveDiscount20", false));
+        results[0].ExceptionMessage.Should().BeNull();
+        results[0].Rule.SuccessEvent.Should().Be("10");
+        results[1].ExceptionMessage.Should().Be("Loyalty 2 is not above 3 in india");
+        results[1].Inputs.Keys.Should().BeEquivalentTo("input1", "input2");
+    }
+
+    [Fact]
+    public void The_fast_path_reports_only_failures_with_rendered_messages()
+    {
+        var workflow = Inputs.Compile(Discounts);
+
+        var verdict = workflow.Evaluate(Inputs.Indian(loyalty: 5, purchases: 20000m), new Basket(1, 0m));
+
+        verdict.AllPassed.Should().BeFalse();
+        verdict.IsBlocked.Should().BeTrue();
+        verdict.Failures.Should().ContainSingle().Which.Should().Be(
+            new SmartTrader.Rules.Results.RuleFailure("GiveDiscount10", Severity.Block, "One or more adjust rules failed.", null, false));
+        workflow.Evaluate(Inputs.Indian(loyalty: 2), new Basket(3, 0m)).Failures.Should().ContainSingle()
+            .Which.Message.Should().Be("Loyalty 2 is not above 3 in india");
+    }
+
+    [Fact]
+    public void Nested_rules_combine_children_and_report_each_child()
+    {
+        var workflow = Inputs.Compile("""
+            { "WorkflowName": "W", "Rules": [
+              { "RuleName": "AnyOf", "Operator": "OrElse", "Rules": [
+                  { "RuleName": "FromUs", "Expression": "input1.Country == \"usa\"" },
+                  { "RuleName": "Loyal", "Expression": "input1.LoyaltyFactor > 1" } ] },
+              { "RuleName": "AllOf", "Operator": "And", "Rules": [
+                  { "RuleName": "FromIndia", "Expression": "input1.Country == \"india\"" },
+                  { "RuleName": "Big", "Expression": "input1.TotalPurchasesToDate > 1000000" } ] } ] }
+            """);
+
+        var results = workflow.Execute(Inputs.Indian(), new Basket(1, 0m));
+
+        results[0].IsSuccess.Should().BeTrue();
+        results[0].ChildResults!.Select(c => c.IsSuccess).Should().Equal(false, true);
+        results[1].IsSuccess.Should().BeFalse();
+        results[1].ChildResults!.Select(c => c.IsSuccess).Should().Equal(true, false);
+        workflow.Evaluate(Inputs.Indian(), new Basket(1, 0m)).Failures.Select(f => f.RuleName).Should().Equal("AllOf");
+    }
+
+    [Fact]
+    public void Global_and_local_params_are_evaluated_once_and_reported()
+    {
+        var workflow = Inputs.Compile("""
+            { "WorkflowName": "W",
+              "GlobalParams": [ { "Name": "threshold", "Expression": "1000" }, { "Name": "doubled", "Expression": "threshold * 2" } ],
+              "Rules": [ { "RuleName": "Spent", "LocalParams": [ { "Name": "spent", "Expression": "input1.Purchases.Sum(p => p.Amount)" } ],
+                           "Expression": "spent < doubled AND spent > 0" } ] }
+            """);
+
+        var result = workflow.Execute(Inputs.Indian(), new Basket(1, 0m)).Single();
+
+        result.IsSuccess.Should().BeTrue();
+        result.EvaluatedParams.Should().Contain("threshold", 1000).And.Contain("doubled", 2000).And.Contain("spent", 350m);
+    }
+
+    [Fact]
+    public void Iif_not_and_inequality_idioms_evaluate_like_dynamic_linq()
+    {
+        var workflow = Inputs.Compile("""
+            { "WorkflowName": "W", "Rules": [
+              { "RuleName": "Iif", "Expression": "iif(input1.LoyaltyFactor > 1, input2.NoOfVisitsPerMonth, 0) = 3" },
+              { "RuleName": "Not", "Expression": "NOT (input1.Country <> \"india\") and input2.PercentageOfBuyingToVisit >= 0.5" },
+              { "RuleName": "Lambda", "Expression": "input1.Purchases.Any(p => p.Symbol == 'MSFT' OR p.Amount > 1000.0)" } ] }
+            """);
+
+        workflow.Execute(Inputs.Indian(), new Basket(3, 0.75m)).Select(r => r.IsSuccess).Should().Equal(true, true, true);
+        workflow.Execute(Inputs.Indian(loyalty: 1), new Basket(3, 0.25m)).Select(r => r.IsSuccess).Should().Equal(false, false, true);
+    }
+
+    [Fact]
+    public void An_expression_that_throws_fails_its_rule_only_and_names_it()
+    {
+        var workflow = Inputs.Compile("""
+            { "WorkflowName": "W", "Rules": [
+              { "RuleName": "Divides", "Expression": "input1.TotalPurchasesToDate / (input1.LoyaltyFactor - 2) > 0" },
+              { "RuleName": "Fine", "Expression": "true" } ] }
+            """);
+
+        var results = workflow.Execute(Inputs.Indian(loyalty: 2), new Basket(1, 0m));
+
+        results[0].IsSuccess.Should().BeFalse();
+        results[0].ExceptionMessage.Should().Contain("Divides").And.Contain("DivideByZeroException");
+        results[1].IsSuccess.Should().BeTrue();
+        workflow.Evaluate(Inputs.Indian(loyalty: 2), new Basket(1, 0m)).Failures.Single().Threw.Should().BeTrue();
+    }
+
+    [Fact]
+    public void Output_expression_actions_run_on_success_or_failure()
+    {
+        var workflow = Inputs.Compile("""
+            { "WorkflowName": "W", "Rules": [
+              { "RuleName": "Discount", "Expression": "input1.LoyaltyFactor > 1",
+                "Actions": { "OnSuccess": { "Name": "OutputExpression", "Context": { "Expression": "input1.TotalPurchasesToDate * 0.1" } },
+                             "OnFailure": { "Name": "OutputExpression", "Context": { "Expression": "0" } } } } ] }
+            """);
+
+        workflow.Execute(Inputs.Indian(loyalty: 2, purchases: 100m), new Basket(1, 0m)).Single().ActionResult!.Output.Should().Be(10.0m);
+        workflow.Execute(Inputs.Indian(loyalty: 1), new Basket(1, 0m)).Single().ActionResult!.Output.Should().Be(0);
+    }
+
+    [Fact]
+    public void Disabled_rules_are_skipped_and_injected_workflows_add_their_rules()
+    {
+        var workflow = Inputs.Compile("""
+            [ { "WorkflowName": "Base", "Rules": [ { "RuleName": "FromIndia", "Expression": "input1.Country == \"india\"" } ] },
+              { "WorkflowName": "W", "WorkflowsToInject": [ "Base" ], "Rules": [
+                  { "RuleName": "Off", "Enabled": false, "Expression": "false" },
+                  { "RuleName": "On", "Expression": "true" } ] } ]
+            """);
+
+        workflow.Execute(Inputs.Indian(), new Basket(1, 0m)).Select(r => r.Rule.RuleName).Should().Equal("On", "FromIndia");
+    }
+}
