@@ -11,6 +11,11 @@ namespace SmartTrader.Rules.Compilation;
 internal static class MetadataReferences
 {
     private static readonly ConcurrentDictionary<string, MetadataReference> ByPath = new();
+    private static readonly ConcurrentDictionary<Assembly, MetadataReference> InMemory = new();
+
+    /// <summary>Makes an assembly loaded from bytes (generated input types) referenceable by later compilations.</summary>
+    public static void RegisterInMemory(Assembly assembly, byte[] image) =>
+        InMemory[assembly] = MetadataReference.CreateFromImage(image);
 
     private static readonly Assembly[] Always =
     [
@@ -20,9 +25,9 @@ internal static class MetadataReferences
 
     private static readonly string[] Facades = ["System.Runtime", "netstandard", "System.Collections"];
 
-    public static IReadOnlyList<MetadataReference> For(IEnumerable<Type> inputTypes)
+    public static IReadOnlyList<MetadataReference> For(IEnumerable<Type> inputTypes, params Assembly[] extra)
     {
-        var assemblies = new HashSet<Assembly>(Always);
+        var assemblies = new HashSet<Assembly>(Always.Concat(extra));
         foreach (var type in Expressions.Sandbox.InputTypeClosure.Types(inputTypes)) AddWithFrameworkReferences(assemblies, type.Assembly);
         var paths = assemblies.Where(a => !a.IsDynamic && a.Location.Length > 0).Select(a => a.Location).ToHashSet();
         var frameworkDirectory = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
@@ -31,7 +36,10 @@ internal static class MetadataReferences
             var path = Path.Combine(frameworkDirectory, facade + ".dll");
             if (File.Exists(path)) paths.Add(path);
         }
-        return paths.Order(StringComparer.Ordinal).Select(p => ByPath.GetOrAdd(p, static path => MetadataReference.CreateFromFile(path))).ToList();
+        return paths.Order(StringComparer.Ordinal)
+            .Select(p => ByPath.GetOrAdd(p, static path => MetadataReference.CreateFromFile(path)))
+            .Concat(assemblies.Where(InMemory.ContainsKey).Select(a => InMemory[a]))
+            .ToList();
     }
 
     private static void AddWithFrameworkReferences(HashSet<Assembly> assemblies, Assembly assembly)

@@ -68,7 +68,9 @@ internal sealed class SandboxedBuild
                     Report(site, site.LineColumnOfOriginal(offset), message);
             foreach (var (site, position, message) in problems.Distinct())
                 Report(site, site.LineColumnOf(position - site.Start), message);
-            if (Diagnostics.Count > 0) return null;
+            // Sites that did not parse stand in as 'default'; the rest is still emitted (never loaded) so that
+            // type errors elsewhere are reported in the same pass.
+            if (problems.Count > 0) return null;
             return (compilation, tree, source);
         }
     }
@@ -79,8 +81,12 @@ internal sealed class SandboxedBuild
         using var image = new MemoryStream();
         var result = compilation.Emit(image);
         if (result.Success) return image.ToArray();
+        var placeholders = sites.Where(s => !s.IsUsable && s.Start >= 0).Select(s => (s.Start, End: s.Start + "default".Length)).ToList();
         foreach (var error in result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error))
-            ReportAt(error.Location.SourceSpan.Start, error.GetMessage(), source, sites);
+        {
+            var at = error.Location.SourceSpan.Start;
+            if (!placeholders.Any(p => at >= p.Start - 2 && at <= p.End + 2)) ReportAt(at, error.GetMessage(), source, sites);
+        }
         if (Diagnostics.Count == 0)
             Diagnostics.Add(new RuleDiagnostic(_workflowName, null, "Workflow", 1, 1, "the workflow could not be compiled"));
         return null;

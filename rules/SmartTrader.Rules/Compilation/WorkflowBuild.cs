@@ -17,9 +17,10 @@ internal static class WorkflowBuild
         IReadOnlyList<Model.Workflow> workflows, string workflowName, IReadOnlyList<RuleInput> inputs)
     {
         var plan = WorkflowPlan.For(workflows, workflowName);
-        var diagnostics = new List<RuleDiagnostic>(plan.Problems);
-        diagnostics.AddRange(WorkflowChecks.Check(plan, inputs, workflows));
-        if (diagnostics.Count > 0) return (null, plan, diagnostics);
+        // Structural problems stop here; the rest are reported together with every compile error.
+        if (plan.Problems.Count > 0) return (null, plan, plan.Problems);
+        var diagnostics = WorkflowChecks.Check(plan, inputs, workflows).ToList();
+        if (diagnostics.Any(d => d.Field == "Inputs")) return (null, plan, diagnostics);
 
         var inputTypes = inputs.Select(i => i.Type).ToList();
         var build = new SandboxedBuild(workflowName, MetadataReferences.For(inputTypes), new SandboxPolicy(inputTypes));
@@ -29,16 +30,16 @@ internal static class WorkflowBuild
         if (plan.Globals.Count > 0)
         {
             var probe = build.Check(() => WorkflowSource.ForGlobalTypes(plan, inputs, sites), sites);
-            if (probe is null) return (null, plan, build.Diagnostics);
+            if (probe is null || build.Diagnostics.Count > 0) return (null, plan, [.. diagnostics, .. build.Diagnostics]);
             globalTypes = GlobalTypes(probe.Value.Compilation, probe.Value.Tree, plan, build, probe.Value.Source, sites);
-            if (build.Diagnostics.Count > 0) return (null, plan, build.Diagnostics);
+            if (build.Diagnostics.Count > 0) return (null, plan, [.. diagnostics, .. build.Diagnostics]);
         }
 
         var checkedBuild = build.Check(() => WorkflowSource.ForWorkflow(plan, inputs, sites, globalTypes), sites);
-        if (checkedBuild is null) return (null, plan, build.Diagnostics);
+        if (checkedBuild is null) return (null, plan, [.. diagnostics, .. build.Diagnostics]);
         var image = build.Emit(checkedBuild.Value.Compilation, checkedBuild.Value.Source, sites.All);
-        if (image is null) return (null, plan, build.Diagnostics);
-        return (Load(image), plan, diagnostics);
+        if (image is null || build.Diagnostics.Count > 0) return (null, plan, [.. diagnostics, .. build.Diagnostics]);
+        return diagnostics.Count > 0 ? (null, plan, diagnostics) : (Load(image), plan, diagnostics);
     }
 
     private static List<string> GlobalTypes(

@@ -30,8 +30,6 @@ internal static class WorkflowChecks
         foreach (var node in plan.Nodes)
         {
             var rule = node.Rule;
-            if (!node.IsNested && string.IsNullOrWhiteSpace(rule.Expression))
-                yield return new RuleDiagnostic(workflow, rule.RuleName, "Expression", 1, 1, "the rule has neither an Expression nor child Rules");
             if (rule.RuleExpressionType is not null and not RuleExpressionType.LambdaExpression)
                 yield return new RuleDiagnostic(workflow, rule.RuleName, "RuleExpressionType", 1, 1, "only LambdaExpression rules are supported");
             if (FindProperty(rule, RuleProperties.SeverityKey) is { } severity

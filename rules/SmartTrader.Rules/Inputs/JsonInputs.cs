@@ -58,14 +58,15 @@ public static class JsonInputs
         var compilation = CSharpCompilation.Create(
             "SmartTrader.Rules.Generated.Inputs." + Guid.NewGuid().ToString("N"),
             [CSharpSyntaxTree.ParseText(source)],
-            MetadataReferences.For([typeof(System.Text.Json.Serialization.JsonPropertyNameAttribute)]),
+            MetadataReferences.For([], typeof(System.Text.Json.Serialization.JsonPropertyNameAttribute).Assembly),
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Disable));
         using var image = new MemoryStream();
         var result = compilation.Emit(image);
         if (!result.Success)
             throw new InvalidOperationException("Could not build input types: " + string.Join("; ", result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
-        image.Position = 0;
-        var assembly = AssemblyLoadContext.Default.LoadFromStream(image);
+        var bytes = image.ToArray();
+        var assembly = AssemblyLoadContext.Default.LoadFromStream(new MemoryStream(bytes));
+        MetadataReferences.RegisterInMemory(assembly, bytes);
         return (Type)assembly.GetTypes().Single(t => t.Name == "Root").GetProperty("Type", BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!;
     }
 

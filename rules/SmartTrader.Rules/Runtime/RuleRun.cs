@@ -28,7 +28,9 @@ public struct RuleRun
         _failures ??= new RuleFailure[Math.Min(_source.TopLevelCount, 4)];
         if (_count == _failures.Length) Array.Resize(ref _failures, Math.Min(_failures.Length * 2, _source.TopLevelCount));
         _failures[_count++] = failure;
-        Trace?.TopLevelFailed(topIndex, failure.Message);
+        // As RulesEngine does, a result tree carries a message only when the rule threw or has an ErrorMessage.
+        if (exception is not null || _source.TopLevel(topIndex).Rule.ErrorMessage is not null)
+            Trace?.TopLevelFailed(topIndex, failure.Message);
     }
 
     /// <summary>A global param threw: every top-level rule fails with that reason.</summary>
