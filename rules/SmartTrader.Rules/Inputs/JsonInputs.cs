@@ -28,16 +28,16 @@ public static class JsonInputs
         {
             var (name, sample) = samples[i];
             var shape = JsonShape.Of(sample);
-            var type = TypeFor(shape);
+            var type = TypeFor(shape, name);
             inputs.Add(new RuleInput(name, type));
             values[i] = sample.ValueKind == JsonValueKind.Null ? null : sample.Deserialize(type, ReadOptions);
         }
         return (inputs, values);
     }
 
-    private static Type TypeFor(JsonShape shape) => shape.Kind switch
+    private static Type TypeFor(JsonShape shape, string name) => shape.Kind switch
     {
-        JsonShape.Kinds.Object or JsonShape.Kinds.Array => TypesByShape.GetOrAdd(shape.Signature(), _ => Generate(shape)),
+        JsonShape.Kinds.Object or JsonShape.Kinds.Array => TypesByShape.GetOrAdd(name + "=" + shape.Signature(), _ => Generate(shape, name)),
         _ => ScalarType(shape),
     };
 
@@ -50,10 +50,10 @@ public static class JsonInputs
         _ => typeof(object),
     };
 
-    private static Type Generate(JsonShape shape)
+    private static Type Generate(JsonShape shape, string name)
     {
         var classes = new StringBuilder();
-        var root = new ClassWriter(classes).TypeName(shape, "Input");
+        var root = new ClassWriter(classes).TypeName(shape, name);
         var source = $"namespace SmartTrader.Rules.Generated.Inputs{Guid.NewGuid():N} {{\n{classes}\npublic static class Root {{ public static System.Type Type => typeof({root}); }}\n}}";
         var compilation = CSharpCompilation.Create(
             "SmartTrader.Rules.Generated.Inputs." + Guid.NewGuid().ToString("N"),
@@ -87,7 +87,7 @@ public static class JsonInputs
 
         private string Class(JsonShape shape, string hint)
         {
-            var name = $"{Sanitize(hint)}{_count++}";
+            var name = _count++ == 0 ? Sanitize(hint) : $"{Sanitize(hint)}_{_count}";
             var body = new StringBuilder($"public sealed class {name} {{\n");
             foreach (var (property, propertyShape) in shape.Properties!)
             {

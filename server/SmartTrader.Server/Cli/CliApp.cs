@@ -9,6 +9,7 @@ public static class CliApp
     [
         ServeCommand.Create,
         BenchCommand.Create,
+        RulesCommand.Create,
     ];
 
     public static Task<int> RunAsync(string[] args)

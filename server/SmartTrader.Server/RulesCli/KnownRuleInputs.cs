@@ -1,0 +1,9 @@
+using SmartTrader.Rules.Compilation;
+
+namespace SmartTrader.Server.RulesCli;
+
+/// <summary>Typed inputs of the workflows the server itself evaluates, so their files check without samples.</summary>
+internal static class KnownRuleInputs
+{
+    public static IReadOnlyList<RuleInput>? For(string workflowName) => null;
+}
