@@ -88,6 +88,8 @@ public static class JsonInputs
         private string Class(JsonShape shape, string hint)
         {
             var name = _count++ == 0 ? Sanitize(hint) : $"{Sanitize(hint)}_{_count}";
+            // C# forbids a member named like its class.
+            while (shape.Properties!.Keys.Any(p => Sanitize(p) == name)) name += "_";
             var body = new StringBuilder($"public sealed class {name} {{\n");
             foreach (var (property, propertyShape) in shape.Properties!)
             {
