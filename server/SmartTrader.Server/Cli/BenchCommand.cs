@@ -13,6 +13,7 @@ internal static class BenchCommand
         command.Subcommands.Add(Grains());
         command.Subcommands.Add(Orders());
         command.Subcommands.Add(Memory());
+        command.Subcommands.Add(RulesBenchCommand.Create(JsonOption()));
         return command;
     }
 
