@@ -13,21 +13,23 @@ public sealed class CompiledWorkflow
 
     [ThreadStatic] private static int _evaluateRuleDepth;
 
-    private readonly WorkflowEntry _entry;
+    private readonly IWorkflowRunner _runner;
     private readonly RuleFailureSource _failures;
     private readonly IReadOnlyList<RuleNode> _nodes;
+    private readonly IReadOnlyList<RuleNode> _topLevel;
     private readonly TimeSpan _timeout;
     private readonly Func<string, CompiledWorkflow> _workflowNamed;
 
     internal CompiledWorkflow(
-        string workflowName, string contentHash, IReadOnlyList<RuleInput> inputs, WorkflowPlan plan, WorkflowEntry entry,
+        string workflowName, string contentHash, IReadOnlyList<RuleInput> inputs, WorkflowPlan plan, IWorkflowRunner runner,
         TimeSpan timeout, Func<string, CompiledWorkflow> workflowNamed)
     {
         WorkflowName = workflowName;
         ContentHash = contentHash;
         Inputs = inputs;
-        _entry = entry;
+        _runner = runner;
         _nodes = plan.Nodes;
+        _topLevel = plan.TopLevel;
         _failures = new RuleFailureSource(plan.TopLevel);
         _timeout = timeout;
         _workflowNamed = workflowNamed;
@@ -63,7 +65,7 @@ public sealed class CompiledWorkflow
         RunEvaluateRuleActions(trace, inputs);
         var named = new Dictionary<string, object?>(StringComparer.Ordinal);
         for (var i = 0; i < Inputs.Count; i++) named[Inputs[i].Name] = inputs[i];
-        return trace.Build(named);
+        return trace.Build(_topLevel, named);
     }
 
     private void Run(object?[] inputs, ref RuleRun run)
@@ -72,7 +74,7 @@ public sealed class CompiledWorkflow
         var enclosing = RuleBudget.Begin(_timeout);
         try
         {
-            _entry(inputs, ref run);
+            _runner.Run(inputs, ref run);
         }
         finally
         {
@@ -93,9 +95,8 @@ public sealed class CompiledWorkflow
 
     private void RunEvaluateRuleActions(RuleTrace trace, object?[] inputs)
     {
-        foreach (var node in _nodes)
+        foreach (var node in _topLevel)
         {
-            if (node.TopIndex < 0) continue;
             var succeeded = trace.Succeeded(node.Id);
             var action = succeeded ? node.Rule.Actions?.OnSuccess : node.Rule.Actions?.OnFailure;
             if (ActionKinds.EvaluateRuleOf(action) is not { } target) continue;

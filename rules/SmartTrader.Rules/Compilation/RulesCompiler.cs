@@ -60,9 +60,9 @@ public sealed class RulesCompiler(RulesCompilerOptions? options = null)
 
     private CompiledWorkflow Build(IReadOnlyList<Workflow> workflows, string workflowName, IReadOnlyList<RuleInput> inputs, string key)
     {
-        var (entry, plan, diagnostics) = WorkflowBuild.Run(workflows, workflowName, inputs);
-        if (entry is null || diagnostics.Count > 0) throw new RulesCompilationException(diagnostics);
-        return new CompiledWorkflow(workflowName, key, inputs, plan, entry, Options.EvaluationTimeout,
+        var (runner, plan, diagnostics) = WorkflowBuild.Run(workflows, workflowName, inputs);
+        if (runner is null || diagnostics.Count > 0) throw new RulesCompilationException(diagnostics);
+        return new CompiledWorkflow(workflowName, key, inputs, plan, runner, Options.EvaluationTimeout,
             other => Compile(workflows, other, inputs));
     }
 

@@ -43,7 +43,7 @@ internal sealed class SandboxedBuild
             var compilation = CSharpCompilation.Create(
                 "SmartTrader.Rules.Generated." + Guid.NewGuid().ToString("N"), [tree], _references, Options);
             var model = compilation.GetSemanticModel(tree);
-            var written = sites.Where(s => s.IsUsable && s.Start >= 0 && s.Start <= source.Text.Length).ToList();
+            var written = sites.Where(s => s.IsUsable && s.Start >= 0).ToList();
             var problems = new List<(ExpressionSite Site, int Position, string Message)>();
             var corrections = 0;
 

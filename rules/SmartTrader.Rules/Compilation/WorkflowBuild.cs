@@ -13,7 +13,7 @@ namespace SmartTrader.Rules.Compilation;
 /// </summary>
 internal static class WorkflowBuild
 {
-    public static (WorkflowEntry? Entry, WorkflowPlan Plan, List<RuleDiagnostic> Diagnostics) Run(
+    public static (IWorkflowRunner? Runner, WorkflowPlan Plan, List<RuleDiagnostic> Diagnostics) Run(
         IReadOnlyList<Model.Workflow> workflows, string workflowName, IReadOnlyList<RuleInput> inputs)
     {
         var plan = WorkflowPlan.For(workflows, workflowName);
@@ -39,7 +39,7 @@ internal static class WorkflowBuild
         if (checkedBuild is null) return (null, plan, [.. diagnostics, .. build.Diagnostics]);
         var image = build.Emit(checkedBuild.Value.Compilation, checkedBuild.Value.Source, sites.All);
         if (image is null || build.Diagnostics.Count > 0) return (null, plan, [.. diagnostics, .. build.Diagnostics]);
-        return diagnostics.Count > 0 ? (null, plan, diagnostics) : (Load(image), plan, diagnostics);
+        return diagnostics.Count > 0 ? (null, plan, diagnostics) : (Load(image, plan), plan, diagnostics);
     }
 
     private static List<string> GlobalTypes(
@@ -47,7 +47,8 @@ internal static class WorkflowBuild
         WorkflowSource source, SiteCatalog sites)
     {
         var model = compilation.GetSemanticModel(tree);
-        var declarators = tree.GetRoot().DescendantNodes().OfType<VariableDeclaratorSyntax>().ToList();
+        var probe = tree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().Single(m => m.Identifier.ValueText == "__Probe");
+        var declarators = probe.DescendantNodes().OfType<VariableDeclaratorSyntax>().ToList();
         var types = new List<string>();
         for (var i = 0; i < plan.Globals.Count; i++)
         {
@@ -63,12 +64,40 @@ internal static class WorkflowBuild
         return types;
     }
 
-    private static WorkflowEntry Load(byte[] image)
+    private static IWorkflowRunner Load(byte[] image, WorkflowPlan plan)
     {
         var context = new AssemblyLoadContext("rules-workflow", isCollectible: true);
         var assembly = context.LoadFromStream(new MemoryStream(image));
-        var type = assembly.GetType($"{Expressions.GeneratedCode.Namespace}.{Expressions.GeneratedCode.ClassName}", throwOnError: true)!;
-        var method = type.GetMethod("Evaluate", BindingFlags.Public | BindingFlags.Static)!;
-        return method.CreateDelegate<WorkflowEntry>();
+        var scope = assembly.GetType($"{Expressions.GeneratedCode.Namespace}.{Expressions.GeneratedCode.ClassName}", throwOnError: true)!;
+        var create = typeof(WorkflowBuild).GetMethod(nameof(CreateRunner), BindingFlags.NonPublic | BindingFlags.Static)!.MakeGenericMethod(scope);
+        return (IWorkflowRunner)create.Invoke(null, [plan])!;
+    }
+
+    private static IWorkflowRunner CreateRunner<TScope>(WorkflowPlan plan) where TScope : RuleScope, new()
+    {
+        Func<TScope, T> Bind<T>(string method) =>
+            typeof(TScope).GetMethod(method, BindingFlags.Public | BindingFlags.Instance)!.CreateDelegate<Func<TScope, T>>();
+
+        var top = plan.TopLevel;
+        var messages = new MessagePart<TScope>[]?[top.Count];
+        var onSuccess = new Func<TScope, object?>?[top.Count];
+        var onFailure = new Func<TScope, object?>?[top.Count];
+        for (var i = 0; i < top.Count; i++)
+        {
+            var node = top[i];
+            var template = MessageTemplate.Parse(node.Rule.ErrorMessage);
+            if (template.HasPlaceholders)
+            {
+                var index = 0;
+                messages[i] = template.Parts
+                    .Select(p => new MessagePart<TScope>(p.Text, p.Placeholder is null ? null : Bind<string>(WorkflowSource.PlaceholderMethodName(node, index++))))
+                    .ToArray();
+            }
+            if (ActionKinds.OutputExpressionOf(node.Rule.Actions?.OnSuccess) is not null) onSuccess[i] = Bind<object?>(WorkflowSource.ActionMethodName(node, true));
+            if (ActionKinds.OutputExpressionOf(node.Rule.Actions?.OnFailure) is not null) onFailure[i] = Bind<object?>(WorkflowSource.ActionMethodName(node, false));
+        }
+        var members = new GeneratedMembers<TScope>(
+            [.. top.Select(n => Bind<bool>(WorkflowSource.RuleMethodName(n)))], [.. top.Select(n => n.Id)], messages, onSuccess, onFailure);
+        return new WorkflowRunner<TScope>(members);
     }
 }

@@ -6,7 +6,7 @@ namespace SmartTrader.Rules.Runtime;
 /// What generated workflow code reports into during one evaluation. A struct passed by reference, so a run in
 /// which every rule passes allocates nothing here.
 /// </summary>
-public struct RuleRun
+internal struct RuleRun
 {
     private readonly RuleFailureSource _source;
     private RuleFailure[]? _failures;
@@ -30,7 +30,7 @@ public struct RuleRun
         _failures[_count++] = failure;
         // As RulesEngine does, a result tree carries a message only when the rule threw or has an ErrorMessage.
         if (exception is not null || _source.TopLevel(topIndex).Rule.ErrorMessage is not null)
-            Trace?.TopLevelFailed(topIndex, failure.Message);
+            Trace?.TopLevelFailed(_source.TopLevelNodeId(topIndex), failure.Message);
     }
 
     /// <summary>A global param threw: every top-level rule fails with that reason.</summary>
@@ -40,7 +40,7 @@ public struct RuleRun
         for (var i = 0; i < _source.TopLevelCount; i++)
         {
             Trace?.Enter(_source.TopLevelNodeId(i));
-            Trace?.Leave(false, reason);
+            Trace?.Leave(_source.TopLevelNodeId(i), false, reason);
             Failed(i, reason, null);
         }
     }

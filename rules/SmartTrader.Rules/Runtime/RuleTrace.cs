@@ -4,15 +4,14 @@ using SmartTrader.Rules.Results;
 namespace SmartTrader.Rules.Runtime;
 
 /// <summary>
-/// Records a full evaluation — every rule's outcome, params and action output — and turns it into result trees.
-/// Generated code calls Enter / Param / Leave around each rule, parents before children.
+/// Records a full evaluation — every rule's outcome, params and action output, by rule number — and turns it into
+/// result trees afterwards.
 /// </summary>
 public sealed class RuleTrace
 {
     private readonly IReadOnlyList<RuleNode> _nodes;
     private readonly Outcome[] _outcomes;
-    private readonly Stack<int> _open = new();
-    private readonly Dictionary<string, object?> _globals = new(StringComparer.Ordinal);
+    private Dictionary<string, object?>? _globals;
 
     internal RuleTrace(IReadOnlyList<RuleNode> nodes)
     {
@@ -20,21 +19,16 @@ public sealed class RuleTrace
         _outcomes = new Outcome[nodes.Count];
     }
 
-    public void Global(string name, object? value) => _globals[name] = value;
+    public void Global(string name, object? value) => (_globals ??= new(StringComparer.Ordinal))[name] = value;
 
-    public void Enter(int nodeId)
+    public void Enter(int nodeId) => _outcomes[nodeId].Evaluated = true;
+
+    public void Param(int nodeId, string name, object? value) => (_outcomes[nodeId].Params ??= [])[name] = value;
+
+    public void Leave(int nodeId, bool success, Exception? exception)
     {
-        _outcomes[nodeId] = new Outcome { Evaluated = true };
-        _open.Push(nodeId);
-    }
-
-    public void Param(string name, object? value) => (_outcomes[_open.Peek()].Params ??= new(StringComparer.Ordinal))[name] = value;
-
-    public void Leave(bool success, Exception? exception)
-    {
-        var id = _open.Pop();
-        _outcomes[id].Success = success;
-        if (exception is not null) _outcomes[id].Message = RuleFailureSource.ExceptionText(_nodes[id], exception);
+        _outcomes[nodeId].Success = success;
+        if (exception is not null) _outcomes[nodeId].Message = RuleFailureSource.ExceptionText(_nodes[nodeId], exception);
     }
 
     public void Action(int nodeId, object? output, Exception? exception) =>
@@ -44,40 +38,48 @@ public sealed class RuleTrace
             ExceptionMessage = exception is null ? null : $"Action of rule '{_nodes[nodeId].Rule.RuleName}' threw {exception.GetType().Name}: {exception.Message}",
         };
 
-    internal void TopLevelFailed(int topIndex, string message)
-    {
-        foreach (var node in _nodes)
-            if (node.TopIndex == topIndex) { _outcomes[node.Id].Message ??= message; return; }
-    }
+    internal void TopLevelFailed(int nodeId, string message) => _outcomes[nodeId].Message ??= message;
 
     internal void SetAction(int nodeId, ActionResult result) => _outcomes[nodeId].Action = result;
 
-    internal IReadOnlyList<RuleResultTree> Build(IReadOnlyDictionary<string, object?> inputs)
+    internal bool Succeeded(int nodeId) => _outcomes[nodeId].Success;
+
+    internal IReadOnlyList<RuleResultTree> Build(IReadOnlyList<RuleNode> topLevel, IReadOnlyDictionary<string, object?> inputs)
     {
-        var trees = new List<RuleResultTree>();
-        foreach (var node in _nodes)
-            if (node.TopIndex >= 0) trees.Add(Build(node, inputs));
+        IReadOnlyDictionary<string, object?> globals = _globals ?? RuleResultTree.EmptyValues;
+        var trees = new RuleResultTree[topLevel.Count];
+        for (var i = 0; i < trees.Length; i++) trees[i] = Build(topLevel[i], inputs, globals);
         return trees;
     }
 
-    internal bool Succeeded(int nodeId) => _outcomes[nodeId].Success;
-
-    private RuleResultTree Build(RuleNode node, IReadOnlyDictionary<string, object?> inputs)
+    private RuleResultTree Build(RuleNode node, IReadOnlyDictionary<string, object?> inputs, IReadOnlyDictionary<string, object?> globals)
     {
-        var outcome = _outcomes[node.Id];
-        var evaluated = new Dictionary<string, object?>(_globals, StringComparer.Ordinal);
-        if (outcome.Params is not null)
-            foreach (var (name, value) in outcome.Params) evaluated[name] = value;
+        ref var outcome = ref _outcomes[node.Id];
+        var success = outcome.Evaluated && outcome.Success;
         return new RuleResultTree
         {
             Rule = node.Rule,
-            IsSuccess = outcome.Evaluated && outcome.Success,
-            ChildResults = node.IsNested ? node.Children.Select(c => Build(_nodes[c], inputs)).ToList() : null,
+            IsSuccess = success,
+            ChildResults = node.IsNested ? Children(node, inputs, globals) : null,
             Inputs = inputs,
-            EvaluatedParams = evaluated,
+            EvaluatedParams = outcome.Params is null ? globals : Merge(globals, outcome.Params),
             ActionResult = outcome.Action,
-            ExceptionMessage = outcome.Evaluated && outcome.Success ? null : outcome.Message,
+            ExceptionMessage = success ? null : outcome.Message,
         };
+    }
+
+    private RuleResultTree[] Children(RuleNode node, IReadOnlyDictionary<string, object?> inputs, IReadOnlyDictionary<string, object?> globals)
+    {
+        var children = new RuleResultTree[node.Children.Count];
+        for (var i = 0; i < children.Length; i++) children[i] = Build(_nodes[node.Children[i]], inputs, globals);
+        return children;
+    }
+
+    private static Dictionary<string, object?> Merge(IReadOnlyDictionary<string, object?> globals, Dictionary<string, object?> locals)
+    {
+        var merged = new Dictionary<string, object?>(globals, StringComparer.Ordinal);
+        foreach (var (name, value) in locals) merged[name] = value;
+        return merged;
     }
 
     private struct Outcome

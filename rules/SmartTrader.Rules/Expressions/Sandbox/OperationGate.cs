@@ -27,6 +27,8 @@ internal sealed class OperationGate(SandboxPolicy policy)
     {
         switch (operation)
         {
+            case IInstanceReferenceOperation { IsImplicit: true }:
+                return null; // the generated scope behind a bare input or param name; an explicit 'this' is refused below
             case IDynamicInvocationOperation or IDynamicMemberReferenceOperation or IDynamicObjectCreationOperation
                 or IDynamicIndexerAccessOperation:
                 return "dynamic is not allowed in rule expressions";
