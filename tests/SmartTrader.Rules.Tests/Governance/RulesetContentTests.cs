@@ -18,6 +18,7 @@ public sealed class RulesetContentTests
         spaced.Json.Should().Be(compact.Json);
         spaced.Hash.Should().Be(compact.Hash).And.MatchRegex("^[0-9a-f]{64}$");
         RulesetContent.Parse(spaced.Json).Hash.Should().Be(spaced.Hash, "canonical text reads back to itself");
+        spaced.Json.Should().Contain("order.Quantity <= 1000", "expressions stay readable in storage");
     }
 
     [Fact]
