@@ -1,7 +1,9 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 
 namespace SmartTrader.Rules.Governance;
 
+[JsonConverter(typeof(JsonStringEnumConverter<RulesetAction>))]
 public enum RulesetAction
 {
     Seeded,
