@@ -209,6 +209,20 @@ public sealed class RulesetApiTests(ServerFactory factory) : IClassFixture<Serve
         await (await author.PostJsonTextAsync($"/api/rulesets/{name}/versions", "[]")).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "at least one workflow");
     }
 
+    [Fact]
+    public async Task The_openapi_document_describes_the_ruleset_routes_and_the_rules_document_body()
+    {
+        using var http = factory.CreateClient();
+
+        var document = JsonDocument.Parse(await http.GetStringAsync("/openapi/v1.json")).RootElement;
+
+        var paths = document.GetProperty("paths");
+        paths.TryGetProperty("/api/rulesets/{name}/versions/{version}/approve", out _).Should().BeTrue();
+        paths.TryGetProperty("/api/rulesets/{name}/rollback", out _).Should().BeTrue();
+        var create = paths.GetProperty("/api/rulesets/{name}/versions").GetProperty("post");
+        create.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetRawText().Should().Contain("Workflow");
+    }
+
     private static HttpRequestMessage Request(string method, string path) =>
         new(new HttpMethod(method), path) { Content = Json(Rulesets.Document()) };
 
