@@ -2,10 +2,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using SmartTrader.Rules.Compilation;
 using SmartTrader.Runtime;
 using SmartTrader.Trading.Broker;
 using SmartTrader.Trading.MarketData;
 using SmartTrader.Trading.ReadModels;
+using SmartTrader.Trading.Rulesets;
 
 namespace SmartTrader.Trading.Hosting;
 
@@ -15,7 +17,8 @@ public static class TradingServiceCollectionExtensions
     /// Registers the trading grains with the grain runtime (storage is the host's choice), the symbol catalog, the
     /// paper broker (validator, slippage, commissions), the simulated market and its feed (a hosted service), the clock (<see cref="TimeProvider.System"/> unless one is registered), a no-op
     /// <see cref="ITradingEvents"/> unless one is registered, and the read models over the stored state
-    /// (<see cref="AccountListing"/>, <see cref="OrderHistory"/>). Bind configuration with
+    /// (<see cref="AccountListing"/>, <see cref="OrderHistory"/>, <see cref="RulesetListing"/>), and the rules compiler the ruleset
+    /// grains validate with. Bind configuration with
     /// <c>services.Configure&lt;TradingOptions&gt;(section)</c> as well, if wanted.
     /// </summary>
     public static IServiceCollection AddTrading(this IServiceCollection services, Action<TradingOptions>? configure = null)
@@ -39,6 +42,8 @@ public static class TradingServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, MarketFeed>(sp => sp.GetRequiredService<MarketFeed>()));
         services.TryAddSingleton<AccountListing>();
         services.TryAddSingleton<OrderHistory>();
+        services.TryAddSingleton<RulesetListing>();
+        services.TryAddSingleton(_ => new RulesCompiler());
         services.AddGrainRuntime().AddGrainsFrom(typeof(TradingServiceCollectionExtensions).Assembly);
         return services;
     }

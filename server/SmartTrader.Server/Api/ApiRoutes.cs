@@ -10,5 +10,6 @@ public static class ApiRoutes
         api.MapAccountAdminEndpoints();
         api.MapAccountEndpoints();
         api.MapSymbolEndpoints();
+        api.MapRulesetEndpoints();
     }
 }

@@ -1,13 +1,17 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using SmartTrader.Rules.Compilation;
+using SmartTrader.Rules.Governance;
+using SmartTrader.Rules.Model;
 using SmartTrader.Runtime;
 using SmartTrader.Trading;
 
 namespace SmartTrader.Server.Errors;
 
 /// <summary>
-/// Turns exceptions into ProblemDetails. Only messages written for users (trading refusals, request binding errors)
+/// Turns exceptions into ProblemDetails. Only messages written for users (trading and ruleset refusals, rules documents
+/// that do not read or compile, request binding errors)
 /// are shown; anything else is a 500 that names the correlation id and nothing of the exception.
 /// </summary>
 internal sealed partial class ApiExceptionHandler(IProblemDetailsService problemDetails, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
@@ -29,6 +33,9 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
     {
         TradingException { Kind: TradingErrorKind.Unavailable } unavailable => Retryable(503, "Unavailable", unavailable.Message),
         TradingException trading => Problem(StatusOf(trading.Kind), TitleOf(trading.Kind), trading.Message),
+        RulesetGovernanceException governance => RulesProblems.Governance(governance),
+        RulesDocumentException document => RulesProblems.Document(document),
+        RulesCompilationException compilation => RulesProblems.Compilation(compilation),
         BadHttpRequestException { InnerException: JsonException json } => Problem(400, "Malformed JSON", DescribeJson(json)),
         BadHttpRequestException badRequest => Problem(badRequest.StatusCode, "Bad request", badRequest.Message),
         InconsistentStateException => Retryable(409, "Concurrent update", "The resource was changed by a concurrent request; retry."),

@@ -12,8 +12,17 @@ internal static class DemoData
     public const decimal StartingCash = 100_000m;
     public const string AccountHolder = "trader";
 
-    /// <summary>Demo users are named after their role.</summary>
-    public static IReadOnlyList<string> UserNames => [Roles.Admin, Roles.Trader, Roles.Compliance, Roles.Developer];
+    /// <summary>Demo users are named after their role; a second compliance user lets one approve what the other wrote (four-eyes).</summary>
+    public static IReadOnlyList<(string UserName, string Role)> Users =>
+    [
+        (Roles.Admin, Roles.Admin),
+        (Roles.Trader, Roles.Trader),
+        (Roles.Compliance, Roles.Compliance),
+        (SecondCompliance, Roles.Compliance),
+        (Roles.Developer, Roles.Developer),
+    ];
+
+    public const string SecondCompliance = "compliance2";
 
     public static OpenAccountRequest Account => new(AccountName, AccountType.Margin, StartingCash, AccountHolder);
 

@@ -31,10 +31,10 @@ internal sealed partial class StartupSeeder(IGrainFactory grains, IOptions<Smart
         var banner = new StringBuilder()
             .AppendLine()
             .AppendLine(embedded ? "SmartTrader embedded mode: demo sign-ins (this server listens on loopback only)" : "SmartTrader demo users:");
-        foreach (var userName in DemoData.UserNames)
+        foreach (var (userName, role) in DemoData.Users)
         {
             var password = DemoData.PasswordFor(userName, embedded);
-            var created = await EnsureUser(userName, password, [userName]);
+            var created = await EnsureUser(userName, password, [role]);
             banner.AppendLine(created || embedded
                 ? $"  {userName,-11} password {password}"
                 : $"  {userName,-11} (exists; password unchanged)");

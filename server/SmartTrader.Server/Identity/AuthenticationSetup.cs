@@ -10,6 +10,10 @@ public static class AuthenticationSetup
     /// <summary>Picks the bearer scheme when the request carries a token, the cookie scheme otherwise.</summary>
     public const string Scheme = "smarttrader";
     public const string AdminPolicy = "admin";
+    /// <summary>Reading rulesets, their history and diffs, and trying them out: compliance, admin, developer.</summary>
+    public const string RulesetReaderPolicy = "rulesets.read";
+    /// <summary>Changing a ruleset or deciding on it: compliance only.</summary>
+    public const string CompliancePolicy = "compliance";
     public const string CookieName = "smarttrader.auth";
 
     public static IServiceCollection AddSmartTraderAuthentication(this IServiceCollection services)
@@ -45,7 +49,9 @@ public static class AuthenticationSetup
 
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
-            .AddPolicy(AdminPolicy, policy => policy.RequireRole(Roles.Admin));
+            .AddPolicy(AdminPolicy, policy => policy.RequireRole(Roles.Admin))
+            .AddPolicy(RulesetReaderPolicy, policy => policy.RequireRole(Roles.Compliance, Roles.Admin, Roles.Developer))
+            .AddPolicy(CompliancePolicy, policy => policy.RequireRole(Roles.Compliance));
         return services;
     }
 

@@ -27,11 +27,12 @@ internal sealed class TradingSilo : IAsyncDisposable
     public AccountListing Accounts => _services.GetRequiredService<AccountListing>();
 
     public static async Task<TradingSilo> StartAsync(
-        Action<TradingOptions>? configure = null, IGrainStorage? storage = null, ManualTimeProvider? clock = null)
+        Action<TradingOptions>? configure = null, IGrainStorage? storage = null, ManualTimeProvider? clock = null,
+        Action<IServiceCollection>? services = null)
     {
         clock ??= new ManualTimeProvider();
         var events = new RecordingEvents();
-        var services = new ServiceCollection()
+        var collection = new ServiceCollection()
             .AddSingleton<TimeProvider>(clock)
             .AddSingleton<ITradingEvents>(events)
             .AddTrading(o =>
@@ -40,8 +41,9 @@ internal sealed class TradingSilo : IAsyncDisposable
                 o.Seed = 1;
                 configure?.Invoke(o);
             });
-        services.AddGrainRuntime().UseStorage(storage ?? new MemoryGrainStorage());
-        var provider = services.BuildServiceProvider();
+        services?.Invoke(collection);
+        collection.AddGrainRuntime().UseStorage(storage ?? new MemoryGrainStorage());
+        var provider = collection.BuildServiceProvider();
         await provider.GetRequiredService<GrainRuntime>().StartAsync();
         return new TradingSilo(provider, clock, events);
     }

@@ -1,8 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
+using SmartTrader.Rules.Compilation;
 using SmartTrader.Runtime;
 using SmartTrader.Trading.Broker;
 using SmartTrader.Trading.Hosting;
 using SmartTrader.Trading.MarketData;
+using SmartTrader.Trading.Rulesets;
 
 namespace SmartTrader.Trading.Tests.Hosting;
 
@@ -26,6 +28,18 @@ public class AddTradingTests
         services.GetRequiredService<PaperBroker>().MaxLimitFillPerQuote.Should().Be(100m);
         services.GetRequiredService<ITradingEvents>().Should().BeOfType<NoTradingEvents>();
         services.GetRequiredService<ISymbolCatalog>().All.Select(s => s.Symbol).Should().Contain(["AAPL", "XOM"]);
+    }
+
+    [Fact]
+    public void The_ruleset_listing_and_a_rules_compiler_are_registered_and_a_compiler_registered_first_is_kept()
+    {
+        var compiler = new RulesCompiler(new RulesCompilerOptions { CacheCapacity = 3 });
+        using var services = new ServiceCollection().AddSingleton(compiler).AddTrading().AddGrainRuntime().UseInMemoryStorage().Services.BuildServiceProvider();
+        using var defaults = new ServiceCollection().AddTrading().BuildServiceProvider();
+
+        services.GetRequiredService<RulesCompiler>().Should().BeSameAs(compiler);
+        defaults.GetRequiredService<RulesCompiler>().Should().NotBeNull();
+        services.GetRequiredService<RulesetListing>().Should().NotBeNull();
     }
 
     [Fact]

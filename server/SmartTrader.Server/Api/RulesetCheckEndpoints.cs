@@ -1,0 +1,53 @@
+using System.Collections.Immutable;
+using Microsoft.AspNetCore.Http.HttpResults;
+using SmartTrader.Rules.Compilation;
+using SmartTrader.Rules.Governance;
+using SmartTrader.Rules.Inputs;
+using SmartTrader.Runtime;
+using SmartTrader.Trading.Rulesets;
+
+namespace SmartTrader.Server.Api;
+
+/// <summary>Compiling and running a version without changing it: validate (diagnostics) and test-run (result trees).</summary>
+internal static class RulesetCheckEndpoints
+{
+    public static void MapRulesetCheckEndpoints(this RouteGroupBuilder ruleset)
+    {
+        ruleset.MapPost("/versions/{version:int}/validate", Validate)
+            .WithSummary("Compile a version and list every problem with its field, line and column. 200 with valid: false when it does not compile. " +
+                "Compiled against the ruleset's schema, else against the sample inputs in the body, else only the document is checked.");
+        ruleset.MapPost("/versions/{version:int}/test", TestRun)
+            .WithSummary("Run one workflow of a version against sample inputs and return each rule's result tree.");
+    }
+
+    private static async Task<Results<Ok<ValidationView>, ValidationProblem, ProblemHttpResult>> Validate(
+        string name, int version, ValidateBody? body, IGrainFactory grains, RulesCompiler compiler, IServiceProvider services)
+    {
+        if (await RulesetEndpoints.Ruleset(grains, name).GetVersion(version) is not { } found) return RulesetEndpoints.VersionNotFound(name, version);
+        var content = RulesetContent.Parse(found.Content);
+
+        var (inputs, checkedAgainst) = services.GetService<IRulesetSchemas>()?.InputsFor(name) is { } schema
+            ? (schema, "schema")
+            : body?.Inputs is { Count: > 0 } samples
+                ? (JsonInputs.Bind([.. samples.Select(s => (s.Key, s.Value))]).Inputs, "samples")
+                : (null, "document");
+        var diagnostics = inputs is null ? [] : compiler.Validate(content.Workflows, null, inputs);
+        return TypedResults.Ok(new ValidationView(name, version, diagnostics.Count == 0, checkedAgainst, [.. diagnostics.Select(DiagnosticView.Of)]));
+    }
+
+    private static async Task<Results<Ok<TestRunView>, ValidationProblem, ProblemHttpResult>> TestRun(
+        string name, int version, TestRunBody body, IGrainFactory grains, RulesCompiler compiler)
+    {
+        if (string.IsNullOrWhiteSpace(body.Workflow)) return Validation.Single("workflow", "workflow is required: the name of the workflow to run.");
+        if (await RulesetEndpoints.Ruleset(grains, name).GetVersion(version) is not { } found) return RulesetEndpoints.VersionNotFound(name, version);
+        var content = RulesetContent.Parse(found.Content);
+        if (!content.Workflows.Any(w => w.WorkflowName == body.Workflow))
+            return Validation.Single("workflow", $"Version {version} of ruleset '{name}' has no workflow '{body.Workflow}'.");
+
+        var (inputs, values) = JsonInputs.Bind([.. (body.Inputs ?? []).Select(s => (s.Key, s.Value))]);
+        var results = compiler.Compile(content.Workflows, body.Workflow, inputs).Execute(values);
+        return TypedResults.Ok(new TestRunView(name, version, body.Workflow, results.All(r => r.IsSuccess), [.. results.Select(RuleResultView.Of)]));
+    }
+}
+
+public sealed record TestRunView(string Ruleset, int Version, string Workflow, bool AllPassed, ImmutableArray<RuleResultView> Results);
