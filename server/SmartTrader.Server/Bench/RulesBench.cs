@@ -35,7 +35,9 @@ public static class RulesBench
     /// </summary>
     public static (double P50, double P99, double Allocated) Batches<T>(Func<T> call, int batches, int size)
     {
-        for (var i = 0; i < size * 20; i++) call();
+        // Warm-up by time: generated rule methods start in the JIT's first tier and are promoted after use.
+        var warmUntil = Stopwatch.GetTimestamp() + Stopwatch.Frequency * 2;
+        while (Stopwatch.GetTimestamp() < warmUntil) for (var i = 0; i < size; i++) call();
         var means = new double[batches];
         var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
         for (var b = 0; b < batches; b++)
