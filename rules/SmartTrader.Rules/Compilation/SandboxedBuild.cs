@@ -64,7 +64,7 @@ internal sealed class SandboxedBuild
                     foreach (var violation in violations) found.Add((site, violation.Span.Start, violation.Message));
                     foreach (var bad in invalid)
                     {
-                        if (round < MaxNameCorrectionRounds && CorrectNameCase(model, site, bad.Syntax)) corrected++;
+                        if (round < MaxNameCorrectionRounds && (CorrectNameCase(model, site, bad.Syntax) || CorrectRealLiteral(model, site, bad.Syntax))) corrected++;
                         else found.AddRange(ErrorsIn(model, bad.Syntax).Select(e => (site, e.Position, e.Message)));
                     }
                 }
@@ -148,6 +148,36 @@ internal sealed class SandboxedBuild
             return true;
         }
         return false;
+    }
+
+    /// <summary>
+    /// A real literal the dialect made decimal (<c>1.5</c> became <c>1.5m</c>) meeting a double or float operand is
+    /// made double again, as Dynamic LINQ would have typed it. The 'm' becomes a space, so positions stay put.
+    /// </summary>
+    private static bool CorrectRealLiteral(SemanticModel model, ExpressionSite site, SyntaxNode bad)
+    {
+        foreach (var binary in bad.DescendantNodesAndSelf().OfType<BinaryExpressionSyntax>())
+        {
+            foreach (var (literal, other) in new[] { (binary.Left, binary.Right), (binary.Right, binary.Left) })
+            {
+                if (literal is not LiteralExpressionSyntax { Token: var token } || !token.IsKind(SyntaxKind.NumericLiteralToken) || !token.Text.EndsWith('m'))
+                    continue;
+                if (model.GetTypeInfo(other).Type?.SpecialType is not (SpecialType.System_Double or SpecialType.System_Single)) continue;
+                var suffix = token.Span.End - 1 - site.Start;
+                if (suffix < 0 || WrittenWithSuffix(site, token.SpanStart - site.Start)) continue;
+                site.Patch(suffix, " ");
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool WrittenWithSuffix(ExpressionSite site, int offset)
+    {
+        var start = site.Map.ToOriginal(offset);
+        var end = start;
+        while (end < site.Original.Length && (char.IsLetterOrDigit(site.Original[end]) || site.Original[end] is '.' or '_')) end++;
+        return end > start && site.Original[end - 1] is 'm' or 'M';
     }
 
     private static IEnumerable<SimpleNameSyntax> UnboundNames(SemanticModel model, SyntaxNode bad) =>

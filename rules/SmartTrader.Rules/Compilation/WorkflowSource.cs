@@ -85,6 +85,7 @@ internal sealed class WorkflowSource
         Line("using System.Linq;");
         Line("using System.Collections.Generic;");
         Line("using static SmartTrader.Rules.Runtime.RuleFunctions;");
+        Line("using Utils = SmartTrader.Rules.Runtime.RuleFunctions;");
         Line($"namespace {GeneratedCode.Namespace} {{");
         Line($"public sealed class {GeneratedCode.ClassName} : global::SmartTrader.Rules.Runtime.RuleScope {{");
     }

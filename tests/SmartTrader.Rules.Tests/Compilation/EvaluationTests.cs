@@ -138,4 +138,17 @@ public sealed class EvaluationTests
 
         workflow.Execute(Inputs.Indian(), new Basket(1, 0m)).Select(r => r.Rule.RuleName).Should().Equal("On", "FromIndia");
     }
+
+    [Fact]
+    public void Real_literals_compare_with_double_inputs_and_utils_helpers_resolve()
+    {
+        var workflow = Inputs.Compiler.Compile(RulesDocument.Parse("""
+            { "WorkflowName": "W", "Rules": [
+              { "RuleName": "Spent", "Expression": "input1.totalPurchasesToDate >= 5000.5 AND input1.rating < 4.5" },
+              { "RuleName": "Listed", "Expression": "Utils.CheckContains(input1.country, \"india,usa\") AND CheckContains(\"usa\", \"India, USA\")" } ] }
+            """), "W", [new("input1", typeof(Visitor))]);
+
+        workflow.Execute(new Visitor("india", 6000.0, 3.5f)).Select(r => r.IsSuccess).Should().Equal(true, true);
+        workflow.Execute(new Visitor("uk", 5000.0, 3.5f)).Select(r => r.IsSuccess).Should().Equal(false, false);
+    }
 }

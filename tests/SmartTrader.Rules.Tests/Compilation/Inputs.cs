@@ -21,3 +21,5 @@ internal static class Inputs
     public static CompiledWorkflow Compile(string json, string workflow = "W", RuleInput[]? inputs = null) =>
         Compiler.Compile(SmartTrader.Rules.Model.RulesDocument.Parse(json), workflow, inputs ?? CustomerAndBasket);
 }
+
+public sealed record Visitor(string Country, double TotalPurchasesToDate, float Rating);
