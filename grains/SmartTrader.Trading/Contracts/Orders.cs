@@ -42,6 +42,15 @@ public sealed record OrderView(
     ImmutableArray<Fill> Fills,
     long Version)
 {
+    /// <summary>The ruleset version in force when the order was placed; null only on orders placed before the gate existed.</summary>
+    public RulesetVersionRef? RulesetVersion { get; init; }
+
+    /// <summary>The blocking pre-trade rules the order failed (a rejected order); empty otherwise.</summary>
+    public ImmutableArray<RuleFinding> Failures { get; init; } = [];
+
+    /// <summary>Pre-trade rules of severity Warn the order failed; they do not stop it.</summary>
+    public ImmutableArray<RuleFinding> Warnings { get; init; } = [];
+
     public bool IsTerminal => Status is OrderStatus.Filled or OrderStatus.Cancelled or OrderStatus.Rejected;
     public decimal RemainingQuantity => IsTerminal ? 0m : Quantity - FilledQuantity;
 }
