@@ -45,6 +45,12 @@ public sealed class TradingOptions
     /// <summary>How long the portfolio waits before retrying an outbox that could not be recorded.</summary>
     public TimeSpan OutboxRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>Every account's risk limits, as the pre-trade rules read them (input <c>limits</c>).</summary>
+    public RiskLimitSettings RiskLimits { get; set; } = new();
+
+    /// <summary>Per-account departures from <see cref="RiskLimits"/>, keyed by account id.</summary>
+    public Dictionary<string, RiskLimitOverrides> AccountRiskLimits { get; set; } = [];
+
     public IReadOnlyList<SymbolSettings> EffectiveSymbols => Symbols.Count > 0 ? Symbols : DefaultUniverse.Symbols;
 
     public CommissionSchedule Commission => new(CommissionPerShare, CommissionMinimumPerOrder);
