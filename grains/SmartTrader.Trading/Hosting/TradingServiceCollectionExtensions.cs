@@ -6,6 +6,7 @@ using SmartTrader.Rules.Compilation;
 using SmartTrader.Runtime;
 using SmartTrader.Trading.Broker;
 using SmartTrader.Trading.MarketData;
+using SmartTrader.Trading.PreTrade;
 using SmartTrader.Trading.ReadModels;
 using SmartTrader.Trading.Rulesets;
 
@@ -17,8 +18,11 @@ public static class TradingServiceCollectionExtensions
     /// Registers the trading grains with the grain runtime (storage is the host's choice), the symbol catalog, the
     /// paper broker (validator, slippage, commissions), the simulated market and its feed (a hosted service), the clock (<see cref="TimeProvider.System"/> unless one is registered), a no-op
     /// <see cref="ITradingEvents"/> unless one is registered, and the read models over the stored state
-    /// (<see cref="AccountListing"/>, <see cref="OrderHistory"/>, <see cref="RulesetListing"/>), and the rules compiler the ruleset
-    /// grains validate with. Bind configuration with
+    /// (<see cref="AccountListing"/>, <see cref="OrderHistory"/>, <see cref="RulesetListing"/>), and the rules
+    /// compiler the ruleset grains validate with. The pre-trade gate: this silo's compiled active
+    /// rulesets (<see cref="ActiveRulesets"/>, which is also <see cref="IRulesetActivations"/> and
+    /// <see cref="IRulesetSchemas"/>), each account's <see cref="RiskLimits"/>, and a hosted service that activates the
+    /// stored pre-trade ruleset once the grain runtime has started (seeding the shipped one). Bind configuration with
     /// <c>services.Configure&lt;TradingOptions&gt;(section)</c> as well, if wanted.
     /// </summary>
     public static IServiceCollection AddTrading(this IServiceCollection services, Action<TradingOptions>? configure = null)
@@ -44,7 +48,13 @@ public static class TradingServiceCollectionExtensions
         services.TryAddSingleton<OrderHistory>();
         services.TryAddSingleton<RulesetListing>();
         services.TryAddSingleton(_ => new RulesCompiler());
+        services.TryAddSingleton<ActiveRulesets>();
+        services.TryAddSingleton<IRulesetActivations>(sp => sp.GetRequiredService<ActiveRulesets>());
+        services.TryAddSingleton<IRulesetSchemas>(sp => sp.GetRequiredService<ActiveRulesets>());
+        services.TryAddSingleton<RiskLimitsProvider>();
         services.AddGrainRuntime().AddGrainsFrom(typeof(TradingServiceCollectionExtensions).Assembly);
+        // After the runtime's own hosted service, which starts the grains this one calls.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, PreTradeRulesetLoader>());
         return services;
     }
 
