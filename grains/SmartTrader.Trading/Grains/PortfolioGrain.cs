@@ -5,7 +5,7 @@ using SmartTrader.Runtime;
 using SmartTrader.Trading.Broker;
 using SmartTrader.Trading.Domain;
 using SmartTrader.Trading.Hosting;
-
+using SmartTrader.Trading.PreTrade;
 using SmartTrader.Trading.ReadModels;
 
 namespace SmartTrader.Trading.Grains;
@@ -24,6 +24,8 @@ public sealed partial class PortfolioGrain(
     OrderValidator validator,
     OrderHistory history,
     PaperBroker broker,
+    ActiveRulesets rulesets,
+    RiskLimitsProvider riskLimits,
     ITradingEvents events,
     IOptions<TradingOptions> options,
     ILogger<PortfolioGrain> logger)
@@ -36,6 +38,7 @@ public sealed partial class PortfolioGrain(
 
     private IDisposable? _outboxFlush;
     private DateTimeOffset _outboxFlushDue;
+    private readonly OrderRateWindow _acceptedOrders = OrderRateWindow.OneSecond();
 
     private readonly TradingOptions _options = options.Value;
 
@@ -132,14 +135,17 @@ public sealed partial class PortfolioGrain(
             return new PlaceOrderResult(known, Duplicate: true);
         }
 
+        // Read once: the order is judged by, and stamped with, this one version even if another is published meanwhile.
+        var gate = rulesets.PreTrade
+            ?? throw Error(TradingErrorKind.Unavailable, "No pre-trade ruleset is active on this server yet, so orders cannot be checked; retry shortly.");
         var now = Time.GetUtcNow();
         var quote = await GrainFactory.GetGrain<ISymbolGrain>(symbol.Symbol).GetQuote();
-        var order = OrderLifecycle.Create(orderId, Key, request, now);
+        var order = OrderLifecycle.Create(orderId, Key, request, now) with { RulesetVersion = gate.Version };
         var execution = quote is null ? null : broker.Match(order, quote, symbol.TickSize);
-        var rejectReason = request.Type == OrderType.Market && quote is null
-            ? $"There is no quote for {symbol.Symbol} yet; a market order needs one."
-            : PreTradeChecks.RejectReason(Ledger, await Valuation(), order, OpenClosingQuantity(order), RequiredBuyingPower(order, execution));
+        var valuation = await Valuation();
+        var day = TradingDay.At(State.Day, now, _options.SessionCloseUtc, valuation.Equity);
 
+        (order, var rejectReason) = Screen(gate, order, execution, quote, valuation, day, now);
         if (rejectReason is not null)
         {
             order = OrderLifecycle.Reject(order, rejectReason, now);
@@ -147,6 +153,7 @@ public sealed partial class PortfolioGrain(
         else
         {
             order = OrderLifecycle.Accept(order, now);
+            _acceptedOrders.Accepted(now);
             if (execution is not null)
                 order = Fill(order, new Fill(FillIds.For(orderId, 0m), orderId, Key, symbol.Symbol, order.Side, execution.Quantity, execution.Price, now), now);
             if (!order.IsTerminal && (order.Type == OrderType.Market || order.TimeInForce == TimeInForce.Ioc))
@@ -154,6 +161,7 @@ public sealed partial class PortfolioGrain(
             Track(order);
         }
 
+        State.Day = day;
         State.Outbox[orderId] = order;
         await state.WriteStateAsync();
 
@@ -233,20 +241,6 @@ public sealed partial class PortfolioGrain(
         Ledger.Reserve(order.OrderId, PreTradeChecks.RequiredBuyingPower(
             order.Side, order.RemainingQuantity, order.LimitPrice ?? 0m, Commission.ForFill(order.FilledQuantity, order.RemainingQuantity)));
     }
-
-    /// <summary>What the order uses: the part that trades now at its price, and the rest at its limit.</summary>
-    private decimal RequiredBuyingPower(OrderView order, Execution? execution)
-    {
-        var now = execution?.Quantity ?? 0m;
-        var rest = order.Type == OrderType.Limit && order.TimeInForce != TimeInForce.Ioc ? order.Quantity - now : 0m;
-        return PreTradeChecks.RequiredBuyingPower(order.Side, now, execution?.Price ?? 0m, Commission.ForFill(0m, now))
-            + PreTradeChecks.RequiredBuyingPower(order.Side, rest, order.LimitPrice ?? 0m, Commission.ForFill(now, rest));
-    }
-
-    private decimal OpenClosingQuantity(OrderView order) =>
-        order.Side is OrderSide.Sell or OrderSide.BuyToCover
-            ? State.OpenOrders.Values.Where(o => o.Symbol == order.Symbol && o.Side == order.Side).Sum(o => o.RemainingQuantity)
-            : 0m;
 
     /// <summary>Day orders whose session has closed are cancelled (and can no longer trade) before anything else happens.</summary>
     private async Task ExpireDayOrders()

@@ -10,6 +10,9 @@ public sealed class PortfolioState
     public decimal InitialCash { get; set; }
     public AccountLedger Ledger { get; set; } = new();
 
+    /// <summary>The session the account last placed an order in, with its equity then; null before its first order.</summary>
+    public TradingDay? Day { get; set; }
+
     /// <summary>Orders still working (Accepted or PartiallyFilled), by order id.</summary>
     public Dictionary<string, OrderView> OpenOrders { get; set; } = [];
 
