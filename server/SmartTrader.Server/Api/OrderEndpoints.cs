@@ -18,7 +18,8 @@ internal static class OrderEndpoints
     {
         var orders = account.MapGroup("/").WithTags("Orders");
         orders.MapPost("/orders", Place).RequireTrading()
-            .WithSummary("Place an order. 201 for a new order, 200 with the original for a reused clientOrderId, 422 when rejected.");
+            .WithSummary("Place an order. 201 for a new order, 200 with the original for a reused clientOrderId, 422 when rejected " +
+                "(again on a resubmission), 503 when no pre-trade ruleset is active.");
         orders.MapGet("/orders", List).WithSummary("The account's orders, optionally by status, paged by order id.");
         orders.MapGet("/orders/{orderId}", Get).WithName("GetOrder");
         orders.MapPost("/orders/{orderId}/cancel", Cancel).RequireTrading().WithSummary("Cancel an open order.");
@@ -55,14 +56,9 @@ internal static class OrderEndpoints
             body.TimeInForce ?? TimeInForce.Day);
         var result = await grains.GetGrain<IPortfolioGrain>(accountId).PlaceOrder(request);
         var order = result.Order;
+        // A resubmitted rejection is answered as the first time: the same order, the same problem.
+        if (order.Status == OrderStatus.Rejected) return Rejected(order);
         if (result.Duplicate) return TypedResults.Ok(order);
-        if (order.Status == OrderStatus.Rejected)
-            return TypedResults.Problem(
-                statusCode: StatusCodes.Status422UnprocessableEntity,
-                title: "Order rejected",
-                detail: order.RejectReason,
-                // "status" is the HTTP status in RFC 7807, so the order's status goes in "orderStatus".
-                extensions: new Dictionary<string, object?> { ["orderId"] = order.OrderId, ["orderStatus"] = order.Status.ToString(), ["reason"] = order.RejectReason });
         return TypedResults.Created($"/api/accounts/{accountId}/orders/{order.OrderId}", order);
     }
 
@@ -95,6 +91,26 @@ internal static class OrderEndpoints
 
     private static async Task<Ok<ImmutableArray<Fill>>> Fills(string accountId, OrderHistory history, CancellationToken cancellationToken) =>
         TypedResults.Ok(await history.FillsAsync(accountId, cancellationToken));
+
+    /// <summary>
+    /// 422 whose detail is the rejection reason (each failed pre-trade rule as "[Rule] message"), with the failed rules
+    /// in "failures" and the ruleset version that judged the order.
+    /// </summary>
+    private static ProblemHttpResult Rejected(OrderView order) =>
+        TypedResults.Problem(
+            statusCode: StatusCodes.Status422UnprocessableEntity,
+            title: "Order rejected",
+            detail: order.RejectReason,
+            // "status" is the HTTP status in RFC 7807, so the order's status goes in "orderStatus".
+            extensions: new Dictionary<string, object?>
+            {
+                ["orderId"] = order.OrderId,
+                ["orderStatus"] = order.Status.ToString(),
+                ["reason"] = order.RejectReason,
+                ["failures"] = order.Failures,
+                ["warnings"] = order.Warnings,
+                ["rulesetVersion"] = order.RulesetVersion,
+            });
 
     private static ProblemHttpResult OrderNotFound(string accountId, string orderId) =>
         Problems.NotFound($"Account '{accountId}' has no order '{orderId}'.");
