@@ -9,9 +9,10 @@ public class PreTradeChecksTests
     private static OrderView Order(OrderSide side, decimal quantity) =>
         OrderLifecycle.Create("a.1", "a", new PlaceOrderRequest("c", "AAPL", side, OrderType.Market, quantity), T0);
 
+    // The pre-trade rules check buying power first (rule BuyingPower); this is the ledger's own floor behind them.
     private static string? Check(AccountLedger ledger, OrderSide side, decimal quantity, decimal price, decimal openClosing = 0m) =>
-        PreTradeChecks.RejectReason(ledger, ledger.Value(_ => null), Order(side, quantity), openClosing,
-            PreTradeChecks.RequiredBuyingPower(side, quantity, price, 0m));
+        PreTradeChecks.PositionConflict(ledger, Order(side, quantity), openClosing)
+        ?? PreTradeChecks.InsufficientBuyingPower(ledger, ledger.Value(_ => null), PreTradeChecks.RequiredBuyingPower(side, quantity, price, 0m));
 
     [Fact]
     public void A_cash_account_buys_up_to_its_cash_less_reservations()
@@ -29,6 +30,18 @@ public class PreTradeChecksTests
         Check(ledger, OrderSide.Buy, 200m, 100m).Should().BeNull();
         Check(ledger, OrderSide.Buy, 201m, 100m).Should().StartWith("Insufficient buying power");
         Check(ledger, OrderSide.SellShort, 201m, 100m).Should().StartWith("Insufficient buying power");
+    }
+
+    [Fact]
+    public void A_margin_account_under_water_may_still_sell()
+    {
+        var ledger = new AccountLedger { Type = AccountType.Margin, Cash = 10_000m };
+        ledger.ApplyFill("AAPL", OrderSide.Buy, 200m, 100m, 0m, T0);
+        var crashed = ledger.Value(_ => 40m);
+        ledger.BuyingPower(crashed).Should().BeNegative();
+
+        PreTradeChecks.InsufficientBuyingPower(ledger, crashed, PreTradeChecks.RequiredBuyingPower(OrderSide.Sell, 200m, 40m, 0m)).Should().BeNull();
+        PreTradeChecks.InsufficientBuyingPower(ledger, crashed, PreTradeChecks.RequiredBuyingPower(OrderSide.Buy, 1m, 40m, 0m)).Should().NotBeNull();
     }
 
     [Fact]

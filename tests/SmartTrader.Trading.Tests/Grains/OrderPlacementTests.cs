@@ -118,7 +118,9 @@ public class OrderPlacementTests
         var result = await portfolio.PlaceOrder(MarketBuy("big"));
 
         result.Order.Status.Should().Be(OrderStatus.Rejected);
-        result.Order.RejectReason.Should().StartWith("Insufficient buying power");
+        // The pre-trade rule BuyingPower rejects it now, and the reason names the rule.
+        result.Order.Failures.Should().ContainSingle().Which.Rule.Should().Be("BuyingPower");
+        result.Order.RejectReason.Should().StartWith("[BuyingPower] Insufficient buying power");
         (await silo.RecordedOrder(result.Order.OrderId))!.Status.Should().Be(OrderStatus.Rejected);
         var again = await portfolio.PlaceOrder(MarketBuy("big"));
         again.Duplicate.Should().BeTrue();

@@ -3,11 +3,16 @@ using Microsoft.Extensions.DependencyInjection;
 using SmartTrader.Runtime;
 using SmartTrader.Trading.Domain;
 using SmartTrader.Trading.Hosting;
+using SmartTrader.Trading.PreTrade;
 using SmartTrader.Trading.ReadModels;
+using SmartTrader.Trading.Tests.PreTrade;
 
 namespace SmartTrader.Trading.Tests.Grains;
 
-/// <summary>A grain runtime with the trading grains, in-memory storage (or the given one) and a manual clock.</summary>
+/// <summary>
+/// A grain runtime with the trading grains, in-memory storage (or the given one) and a manual clock. The shipped
+/// pre-trade rules are active as version 1 unless the test asks for no ruleset.
+/// </summary>
 internal sealed class TradingSilo : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
@@ -25,10 +30,11 @@ internal sealed class TradingSilo : IAsyncDisposable
     public IGrainFactory Grains => Runtime.GrainFactory;
     public IServiceProvider Services => _services;
     public AccountListing Accounts => _services.GetRequiredService<AccountListing>();
+    public ActiveRulesets Rulesets => _services.GetRequiredService<ActiveRulesets>();
 
     public static async Task<TradingSilo> StartAsync(
         Action<TradingOptions>? configure = null, IGrainStorage? storage = null, ManualTimeProvider? clock = null,
-        Action<IServiceCollection>? services = null)
+        Action<IServiceCollection>? services = null, bool activateShippedRules = true)
     {
         clock ??= new ManualTimeProvider();
         var events = new RecordingEvents();
@@ -45,7 +51,9 @@ internal sealed class TradingSilo : IAsyncDisposable
         collection.AddGrainRuntime().UseStorage(storage ?? new MemoryGrainStorage());
         var provider = collection.BuildServiceProvider();
         await provider.GetRequiredService<GrainRuntime>().StartAsync();
-        return new TradingSilo(provider, clock, events);
+        var silo = new TradingSilo(provider, clock, events);
+        if (activateShippedRules) silo.Rulesets.Publish(PreTradeVersions.Of(ShippedRulesets.PreTrade, version: 1));
+        return silo;
     }
 
     public IPortfolioGrain Portfolio(string account) => Grains.GetGrain<IPortfolioGrain>(account);
