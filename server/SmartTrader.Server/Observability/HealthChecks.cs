@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using SmartTrader.Runtime;
+using SmartTrader.Trading.PreTrade;
 
 namespace SmartTrader.Server.Observability;
 
@@ -12,7 +13,8 @@ public static class HealthChecks
     {
         services.AddHealthChecks()
             .AddCheck<StorageHealthCheck>("storage", tags: [Ready])
-            .AddCheck<SiloStartedHealthCheck>("silo", tags: [Ready]);
+            .AddCheck<SiloStartedHealthCheck>("silo", tags: [Ready])
+            .AddCheck<PreTradeGateHealthCheck>("pre-trade", tags: [Ready]);
         return services;
     }
 
@@ -26,6 +28,15 @@ public static class HealthChecks
     {
         public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
             await storage.IsHealthyAsync(cancellationToken) ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("Grain storage does not answer.");
+    }
+
+    /// <summary>Orders are refused until a pre-trade ruleset is active on this silo, so until then it is not ready.</summary>
+    private sealed class PreTradeGateHealthCheck(ActiveRulesets rulesets) : IHealthCheck
+    {
+        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+            Task.FromResult(rulesets.PreTrade is { } gate
+                ? HealthCheckResult.Healthy($"{gate.Version.Ruleset} version {gate.Version.Version}")
+                : HealthCheckResult.Unhealthy("No pre-trade ruleset is active: orders are refused."));
     }
 
     /// <summary>The host signals ApplicationStarted once every hosted service, the silo included, has started.</summary>
