@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace SmartTrader.Trading.PreTrade;
 
 /// <summary>
@@ -21,6 +23,6 @@ public sealed record RiskLimits(
     decimal MaxPositionQuantity,
     decimal MaxGrossExposure,
     decimal MaxConcentrationPercent,
-    IReadOnlySet<string> RestrictedSymbols,
+    [property: JsonConverter(typeof(SymbolSetJsonConverter))] IReadOnlySet<string> RestrictedSymbols,
     int MaxOrdersPerSecond,
     decimal MaxDailyLoss);

@@ -27,9 +27,7 @@ public sealed class RiskLimitsProvider
         overrides?.MaxPositionQuantity ?? defaults.MaxPositionQuantity,
         overrides?.MaxGrossExposure ?? defaults.MaxGrossExposure,
         overrides?.MaxConcentrationPercent ?? defaults.MaxConcentrationPercent,
-        defaults.RestrictedSymbols.Concat(overrides?.RestrictedSymbols ?? [])
-            .Select(symbol => symbol.Trim())
-            .ToFrozenSet(StringComparer.OrdinalIgnoreCase),
+        SymbolSetJsonConverter.Of(defaults.RestrictedSymbols.Concat(overrides?.RestrictedSymbols ?? [])),
         overrides?.MaxOrdersPerSecond ?? defaults.MaxOrdersPerSecond,
         overrides?.MaxDailyLoss ?? defaults.MaxDailyLoss);
 }

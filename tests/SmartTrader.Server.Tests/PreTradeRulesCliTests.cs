@@ -1,0 +1,34 @@
+using SmartTrader.Rules.Compilation;
+using SmartTrader.Rules.Model;
+using SmartTrader.Server.RulesCli;
+
+namespace SmartTrader.Server.Tests;
+
+/// <summary>The rules verbs know the pre-trade inputs, and the sample inputs shipped beside the rules bind to them.</summary>
+public sealed class PreTradeRulesCliTests
+{
+    private static string Rulesets => Path.Combine(RepositoryRoot(), "rules", "rulesets");
+
+    [Fact]
+    public void The_shipped_pre_trade_rules_evaluate_against_the_sample_inputs()
+    {
+        var schema = KnownRuleInputs.For("pre-trade");
+        schema.Should().NotBeNull();
+        var samples = schema!
+            .Select(input => RuleInputFiles.Parse($"{input.Name}={Path.Combine(Rulesets, "samples", "pre-trade", input.Name + ".json")}"))
+            .ToList();
+
+        var (inputs, values) = RuleInputFiles.Bind(samples, schema);
+        var verdict = new RulesCompiler().Compile(RulesDocument.Load(Path.Combine(Rulesets, "pre-trade.json")), "pre-trade", inputs).Evaluate(values);
+
+        verdict.Failures.Select(f => f.RuleName).Should().BeEquivalentTo("MaxOrderQuantity", "PriceCollar", "MaxConcentration", "BuyingPower");
+        verdict.Failures.Should().OnlyContain(f => !f.Threw);
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "SmartTrader.sln"))) directory = directory.Parent;
+        return directory?.FullName ?? throw new InvalidOperationException("SmartTrader.sln not found above " + AppContext.BaseDirectory);
+    }
+}
