@@ -5,7 +5,7 @@ using SmartTrader.Trading.Tests.Grains;
 namespace SmartTrader.Trading.Tests.PreTrade;
 
 /// <summary>Which ruleset version judges an order, how a new one takes over, and what happens without one.</summary>
-public class RulesetVersionTests
+public class JudgingVersionTests
 {
     private static readonly RulesetVersionRef Shipped = PreTradeVersions.VersionOf(PreTradeVersions.Of(ShippedRulesets.PreTrade, 1));
 
