@@ -17,6 +17,7 @@ public sealed class CompiledWorkflow
     private readonly RuleFailureSource _failures;
     private readonly IReadOnlyList<RuleNode> _nodes;
     private readonly IReadOnlyList<RuleNode> _topLevel;
+    private readonly string[] _inputNames;
     private readonly TimeSpan _timeout;
     private readonly Func<string, CompiledWorkflow> _workflowNamed;
 
@@ -30,6 +31,7 @@ public sealed class CompiledWorkflow
         _runner = runner;
         _nodes = plan.Nodes;
         _topLevel = plan.TopLevel;
+        _inputNames = [.. inputs.Select(i => i.Name)];
         _failures = new RuleFailureSource(plan.TopLevel);
         _timeout = timeout;
         _workflowNamed = workflowNamed;
@@ -63,9 +65,7 @@ public sealed class CompiledWorkflow
         var run = new RuleRun(_failures, trace);
         Run(inputs, ref run);
         RunEvaluateRuleActions(trace, inputs);
-        var named = new Dictionary<string, object?>(StringComparer.Ordinal);
-        for (var i = 0; i < Inputs.Count; i++) named[Inputs[i].Name] = inputs[i];
-        return trace.Build(_topLevel, named);
+        return trace.Build(_topLevel, new NamedValues(_inputNames, (object?[])inputs.Clone()));
     }
 
     private void Run(object?[] inputs, ref RuleRun run)

@@ -15,8 +15,11 @@ internal static class RulesBenchCommand
     {
         var rules = new Option<int>("--rules") { Description = "Rules in the large generated workflow.", DefaultValueFactory = _ => 1000 };
         var fresh = new Option<int>("--fresh-runs") { Description = "Fresh processes to time a first compile in.", DefaultValueFactory = _ => 3 };
+        var rate = new Option<double>("--gate-rate") { Description = "Evaluations per second through the gate during activations.", DefaultValueFactory = _ => 12_000 };
+        var seconds = new Option<int>("--gate-seconds") { Description = "Seconds the gate is driven.", DefaultValueFactory = _ => 10 };
+        var activations = new Option<int>("--gate-activations") { Description = "New versions activated while the gate is driven.", DefaultValueFactory = _ => 5 };
         var compileOnly = new Option<bool>("--compile-only") { Description = "Compile once and print the seconds (used for the fresh-process figure).", Hidden = true };
-        var command = new Command("rules", "Rules engine: compile time warm and fresh, evaluation time and allocation per call.") { rules, fresh, compileOnly, json };
+        var command = new Command("rules", "Rules engine: compile time warm and fresh, evaluation time and allocation per call.") { rules, fresh, rate, seconds, activations, compileOnly, json };
         command.SetAction(async (parse, ct) =>
         {
             var count = parse.GetValue(rules);
@@ -42,8 +45,26 @@ internal static class RulesBenchCommand
             var largeFigures = RulesBench.Evaluate(large, count, batches: 400, batchSize: 50);
             var smallFigures = RulesBench.Evaluate(small, 12, batches: 2000, batchSize: 1000);
 
-            BenchOutput.Write(parse.GetValue(json), $"rules engine ({count}-rule and 12-rule generated workflows)",
+            BenchOutput.Progress("shipped pre-trade workflow");
+            var shipped = PreTradeRulesBench.CompileShipped(compiler);
+            object?[] passing = PreTradeRulesBench.PassingInputs();
+            var preTradeFast = RulesBench.Batches(() => shipped.Evaluate(passing), 2000, 1000);
+            var preTradeFull = RulesBench.Batches(() => shipped.Execute(passing), 500, 200);
+
+            BenchOutput.Progress($"the gate at {parse.GetValue(rate):N0} evaluations/s while {parse.GetValue(activations)} versions are activated");
+            var underActivation = PreTradeRulesBench.UnderActivation(parse.GetValue(rate), TimeSpan.FromSeconds(parse.GetValue(seconds)), parse.GetValue(activations));
+
+            BenchOutput.Write(parse.GetValue(json), $"rules engine (shipped pre-trade workflow of {shipped.RuleCount} rules; {count}-rule and 12-rule generated workflows)",
             [
+                ("preTradeRules", shipped.RuleCount),
+                ("preTradeFastP50Micros", preTradeFast.P50), ("preTradeFastP99Micros", preTradeFast.P99),
+                ("preTradeFastAllocatedBytes", preTradeFast.Allocated),
+                ("preTradeFullP50Micros", preTradeFull.P50), ("preTradeFullAllocatedBytes", preTradeFull.Allocated),
+                ("gateEvaluations", underActivation.Evaluations), ("gateTargetPerSecond", underActivation.TargetPerSecond),
+                ("gateSlowestSecondEvaluations", underActivation.SlowestSecondPerSecond),
+                ("gateSlowest100msWindowPerSecond", underActivation.Slowest100msWindowPerSecond),
+                ("gateActivations", underActivation.Activations), ("gateSlowestActivationSeconds", underActivation.SlowestActivationSeconds),
+                ("gateFailedEvaluations", underActivation.Failed), ("gateMixedVersionEvaluations", underActivation.Mixed),
                 ("rules", count),
                 ("compileFreshProcessSecondsMedian", freshSeconds.Order().ElementAt(freshSeconds.Count / 2)),
                 ("compileFreshProcessSecondsMax", freshSeconds.Max()),
@@ -54,7 +75,7 @@ internal static class RulesBenchCommand
                 ("smallFastP50Micros", smallFigures.FastP50Micros), ("smallFastAllocatedBytes", smallFigures.FastAllocatedBytes),
                 ("smallFullP50Micros", smallFigures.FullP50Micros), ("smallFullAllocatedBytes", smallFigures.FullAllocatedBytes),
             ]);
-            return 0;
+            return underActivation.Failed == 0 && underActivation.Mixed == 0 ? 0 : 1;
         });
         return command;
     }
