@@ -67,6 +67,7 @@ internal sealed class WorkflowSource
             source.ActionMethod(node, node.Rule.Actions?.OnSuccess, "S");
             source.ActionMethod(node, node.Rule.Actions?.OnFailure, "F");
         }
+        source.StraightLine();
         source.Footer();
         return source;
     }
@@ -131,6 +132,39 @@ internal sealed class WorkflowSource
         }
         Line("return null;");
         Line("}");
+    }
+
+    /// <summary>Rules per generated chunk: small enough that the JIT optimises each chunk fully and inlines the rules.</summary>
+    private const int ChunkSize = 64;
+
+    /// <summary>
+    /// <c>__NextFailure</c>: direct calls in rule order, in chunks, each entered at any rule through a jump table.
+    /// A loop of delegate calls to a thousand different methods costs more than the rules themselves.
+    /// </summary>
+    private void StraightLine()
+    {
+        var top = _plan.TopLevel;
+        var chunks = (top.Count + ChunkSize - 1) / ChunkSize;
+        Line("public override int __NextFailure(int __from) {");
+        Line("int __failed;");
+        for (var c = 0; c < chunks; c++)
+            Line($"if (__from < {(c + 1) * ChunkSize} && (__failed = __Chunk{c}(__from)) >= 0) return __failed;");
+        Line("return -1;");
+        Line("}");
+        for (var c = 0; c < chunks; c++)
+        {
+            var first = c * ChunkSize;
+            var last = Math.Min(top.Count, first + ChunkSize);
+            Line($"private int __Chunk{c}(int __from) {{");
+            Line("switch (__from) {");
+            for (var i = first; i < last; i++) Line($"case {i}: goto __r{i};");
+            Line($"default: goto __r{first};");
+            Line("}");
+            for (var i = first; i < last; i++)
+                Line($"__r{i}: __at = {i}; if (!{RuleMethodName(top[i])}()) return {i};");
+            Line("return -1;");
+            Line("}");
+        }
     }
 
     private void RuleMethod(RuleNode node)

@@ -14,6 +14,15 @@ public abstract class RuleScope
 
     public abstract void __Clear();
 
+    /// <summary>The top-level rule <see cref="__NextFailure"/> is evaluating, for when it throws.</summary>
+    public int __at;
+
     /// <summary>Evaluates the global params in order; returns what the first failing one threw, naming it.</summary>
     public abstract Exception? __ComputeGlobals(out string? param);
+
+    /// <summary>
+    /// The untraced path: evaluates top-level rules from <paramref name="from"/> in order with direct calls and
+    /// returns the index of the first that fails, or -1. What a rule throws propagates, with <see cref="__at"/> set.
+    /// </summary>
+    public abstract int __NextFailure(int from);
 }

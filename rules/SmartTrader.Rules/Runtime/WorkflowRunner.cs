@@ -46,6 +46,11 @@ internal sealed class WorkflowRunner<TScope> : IWorkflowRunner where TScope : Ru
                 run.GlobalsFailed(param!, failure);
                 return;
             }
+            if (trace is null)
+            {
+                RunUntraced(scope, ref run);
+                return;
+            }
             for (var i = 0; i < _rules.Length; i++)
             {
                 bool passed;
@@ -70,6 +75,28 @@ internal sealed class WorkflowRunner<TScope> : IWorkflowRunner where TScope : Ru
             scope.__trace = null;
             scope.__Clear();
             _spare = scope;
+        }
+    }
+
+    private void RunUntraced(TScope scope, ref RuleRun run)
+    {
+        var from = 0;
+        while (from < _rules.Length)
+        {
+            int failed;
+            try
+            {
+                failed = scope.__NextFailure(from);
+            }
+            catch (Exception e)
+            {
+                run.Failed(scope.__at, e, null);
+                from = scope.__at + 1;
+                continue;
+            }
+            if (failed < 0) return;
+            run.Failed(failed, null, _messages[failed] is { } parts ? Render(scope, parts) : null);
+            from = failed + 1;
         }
     }
 

@@ -151,4 +151,23 @@ public sealed class EvaluationTests
         workflow.Execute(new Visitor("india", 6000.0, 3.5f)).Select(r => r.IsSuccess).Should().Equal(true, true);
         workflow.Execute(new Visitor("uk", 5000.0, 3.5f)).Select(r => r.IsSuccess).Should().Equal(false, false);
     }
+
+    [Fact]
+    public void The_fast_path_across_many_rules_reports_every_failure_in_order_and_resumes_after_a_throw()
+    {
+        string Expression(int i) => i switch
+        {
+            70 => "input1.LoyaltyFactor / (input1.LoyaltyFactor - 2) > 0",
+            100 or 149 => "input1.Country == \"usa\"",
+            _ => $"input1.TotalPurchasesToDate > {i}",
+        };
+        var rules = string.Join(",", Enumerable.Range(0, 150).Select(i => $$"""{ "RuleName": "R{{i}}", "Expression": {{System.Text.Json.JsonSerializer.Serialize(Expression(i))}} }"""));
+        var workflow = Inputs.Compile($$"""{ "WorkflowName": "W", "Rules": [ {{rules}} ] }""");
+
+        var verdict = workflow.Evaluate(Inputs.Indian(loyalty: 2, purchases: 6000m), new Basket(1, 0m));
+
+        verdict.Failures.Select(f => (f.RuleName, f.Threw)).Should().Equal(("R70", true), ("R100", false), ("R149", false));
+        workflow.Execute(Inputs.Indian(loyalty: 2, purchases: 6000m), new Basket(1, 0m)).Where(r => !r.IsSuccess)
+            .Select(r => r.Rule.RuleName).Should().Equal("R70", "R100", "R149");
+    }
 }
