@@ -1,4 +1,5 @@
 using SmartTrader.Runtime;
+using SmartTrader.Runtime.Storage.GroupCommit;
 using SmartTrader.Runtime.Storage.Postgres;
 using SmartTrader.Runtime.Storage.Sqlite;
 using SmartTrader.TestSupport;
@@ -23,7 +24,17 @@ public sealed class StorageDatabases : IAsyncLifetime
     }
 
     /// <summary>A storage provider; dispose it to flush its writer.</summary>
-    public IGrainStorage Open(StorageKind kind) => kind switch
+    public IGrainStorage Open(StorageKind kind) => Provider(kind);
+
+    /// <summary>A storage provider with its schema migrated, for tests that use it without a runtime.</summary>
+    public async Task<GroupCommitGrainStorage> OpenAsync(StorageKind kind)
+    {
+        var storage = Provider(kind);
+        await storage.InitializeAsync();
+        return storage;
+    }
+
+    private GroupCommitGrainStorage Provider(StorageKind kind) => kind switch
     {
         StorageKind.Sqlite => new SqliteGrainStorage(new SqliteStorageOptions { DatabasePath = _scratch.File("grains.db") }),
         _ => new PostgresGrainStorage(new PostgresStorageOptions

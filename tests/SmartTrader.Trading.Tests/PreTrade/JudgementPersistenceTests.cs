@@ -6,7 +6,7 @@ using SmartTrader.TestSupport;
 namespace SmartTrader.Trading.Tests.PreTrade;
 
 /// <summary>An order's judgement (version, failures, warnings) is part of the order as stored, on both providers.</summary>
-public sealed class JudgementPersistenceTests(RealStorage databases) : IClassFixture<RealStorage>
+public sealed class JudgementPersistenceTests(StorageDatabases databases) : IClassFixture<StorageDatabases>
 {
     [Theory]
     [MemberData(nameof(StorageKinds.Both), MemberType = typeof(StorageKinds))]
