@@ -18,8 +18,9 @@ internal static class RulesBenchCommand
         var rate = new Option<double>("--gate-rate") { Description = "Evaluations per second through the gate during activations.", DefaultValueFactory = _ => 12_000 };
         var seconds = new Option<int>("--gate-seconds") { Description = "Seconds the gate is driven.", DefaultValueFactory = _ => 10 };
         var activations = new Option<int>("--gate-activations") { Description = "New versions activated while the gate is driven.", DefaultValueFactory = _ => 5 };
+        var warmCompiles = new Option<int>("--warm-compiles") { Description = "Compiles that warm the compiler before the warm figure is taken.", DefaultValueFactory = _ => 24 };
         var compileOnly = new Option<bool>("--compile-only") { Description = "Compile once and print the seconds (used for the fresh-process figure).", Hidden = true };
-        var command = new Command("rules", "Rules engine: compile time warm and fresh, evaluation time and allocation per call.") { rules, fresh, rate, seconds, activations, compileOnly, json };
+        var command = new Command("rules", "Rules engine: compile time warm and fresh, evaluation time and allocation per call.") { rules, fresh, warmCompiles, rate, seconds, activations, compileOnly, json };
         command.SetAction(async (parse, ct) =>
         {
             var count = parse.GetValue(rules);
@@ -35,8 +36,8 @@ internal static class RulesBenchCommand
 
             BenchOutput.Progress("warm compiles");
             var compiler = new RulesCompiler(new RulesCompilerOptions { CacheCapacity = 8 });
-            // Warm means the compiler's own code has been optimised by the JIT's second tier, which takes a few compiles.
-            for (var i = 0; i < 6; i++) RulesBench.CompileSeconds(compiler, count, salt: 100 + i);
+            // Warm means the compiler's own code has been optimised by the JIT's second tier: about two dozen compiles.
+            for (var i = 0; i < parse.GetValue(warmCompiles); i++) RulesBench.CompileSeconds(compiler, count, salt: 100 + i);
             var warm = Enumerable.Range(0, 5).Select(i => RulesBench.CompileSeconds(compiler, count, salt: 200 + i)).Order().ToList();
 
             BenchOutput.Progress("evaluations");
