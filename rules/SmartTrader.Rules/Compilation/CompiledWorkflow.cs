@@ -70,11 +70,18 @@ public sealed class CompiledWorkflow
 
     private void Run(object?[] inputs, ref RuleRun run)
     {
-        CheckInputs(inputs);
+        if (inputs.Length != Inputs.Count) CheckInputs(inputs);
         var enclosing = RuleBudget.Begin(_timeout);
         try
         {
             _runner.Run(inputs, ref run);
+        }
+        catch (InvalidCastException)
+        {
+            // Only binding the inputs can throw this out of the runner (rules' own exceptions are caught per rule),
+            // so the types are checked here, off the hot path, to say which input is wrong.
+            CheckInputs(inputs);
+            throw;
         }
         finally
         {

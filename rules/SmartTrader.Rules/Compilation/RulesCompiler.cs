@@ -25,7 +25,7 @@ public sealed class RulesCompiler(RulesCompilerOptions? options = null)
         try
         {
             var compiled = entry.Value;
-            if (_cacheOrder.Count == 0 || !_cacheOrder.Contains(key)) Remember(key);
+            if (!_cacheOrder.Contains(key)) Remember(key);
             return compiled;
         }
         catch

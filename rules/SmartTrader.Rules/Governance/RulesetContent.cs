@@ -1,8 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using SmartTrader.Rules.Model;
 
 namespace SmartTrader.Rules.Governance;
@@ -13,18 +10,6 @@ namespace SmartTrader.Rules.Governance;
 /// </summary>
 public sealed class RulesetContent
 {
-    /// <summary>
-    /// As <see cref="RulesDocument.Serialize(IReadOnlyList{Workflow})"/> writes, but leaving &lt;, &gt;, &amp; and quotes
-    /// in expressions as they are: stored rules are read by people, and never embedded in HTML.
-    /// </summary>
-    private static readonly JsonSerializerOptions CanonicalJson = new()
-    {
-        WriteIndented = true,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        Converters = { new JsonStringEnumConverter() },
-    };
-
     private RulesetContent(string json, string hash, IReadOnlyList<Workflow> workflows)
     {
         Json = json;
@@ -47,7 +32,7 @@ public sealed class RulesetContent
             throw new RulesDocumentException("A rules document needs at least one workflow.", 1, 1);
         if (workflows.Any(w => w is null))
             throw new RulesDocumentException("A rules document cannot contain null in place of a workflow.", 1, 1);
-        var canonical = JsonSerializer.Serialize(workflows, CanonicalJson);
+        var canonical = RulesDocument.Serialize(workflows);
         return new RulesetContent(canonical, HashOf(canonical), workflows);
     }
 

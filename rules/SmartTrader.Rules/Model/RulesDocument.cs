@@ -17,10 +17,15 @@ public static class RulesDocument
         Converters = { new JsonStringEnumConverter() },
     };
 
+    /// <summary>
+    /// One canonical layout (rulesets store and hash it): indented, nulls left out, and &lt;, &gt;, &amp; and quotes in
+    /// expressions kept as written, since rules are read by people and never embedded in HTML.
+    /// </summary>
     private static readonly JsonSerializerOptions WriteOptions = new()
     {
         WriteIndented = true,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         Converters = { new JsonStringEnumConverter() },
     };
 
