@@ -1,6 +1,7 @@
 using SmartTrader.Rules.Compilation;
 using SmartTrader.Rules.Model;
 using SmartTrader.Server.RulesCli;
+using SmartTrader.Trading.PreTrade;
 
 namespace SmartTrader.Server.Tests;
 
@@ -12,7 +13,7 @@ public sealed class PreTradeRulesCliTests
     [Fact]
     public void The_shipped_pre_trade_rules_evaluate_against_the_sample_inputs()
     {
-        var schema = KnownRuleInputs.For("pre-trade");
+        var schema = PreTradeRuleset.InputsFor("pre-trade");
         schema.Should().NotBeNull();
         var samples = schema!
             .Select(input => RuleInputFiles.Parse($"{input.Name}={Path.Combine(Rulesets, "samples", "pre-trade", input.Name + ".json")}"))

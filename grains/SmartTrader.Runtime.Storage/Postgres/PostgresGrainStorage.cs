@@ -30,7 +30,7 @@ public sealed class PostgresGrainStorage : GroupCommitGrainStorage
     public override async Task<StoredState?> ReadAsync(GrainStateKey key, CancellationToken cancellationToken = default)
     {
         await Schema.EnsureAsync(cancellationToken);
-        return await StorageCall.RunAsync(PostgresDataSources.ProviderName, $"read '{key}'", async () =>
+        try
         {
             await using var command = _dataSource.CreateCommand(
                 "SELECT etag, payload::text FROM grain_state WHERE grain_type = $1 AND state_name = $2 AND grain_key = $3");
@@ -40,7 +40,11 @@ public sealed class PostgresGrainStorage : GroupCommitGrainStorage
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             if (!await reader.ReadAsync(cancellationToken)) return null;
             return new StoredState(key, Encoding.UTF8.GetBytes(reader.GetString(1)), Versions.Format(reader.GetInt64(0)));
-        }, IsUnavailable);
+        }
+        catch (Exception exception) when (IsUnavailable(exception))
+        {
+            throw StorageCall.Failure(PostgresDataSources.ProviderName, $"read '{key}'", exception);
+        }
     }
 
     public override async Task<IReadOnlyList<StoredState>> QueryByKeyPrefixAsync(

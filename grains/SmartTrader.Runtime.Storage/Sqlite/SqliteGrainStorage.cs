@@ -51,7 +51,14 @@ public sealed class SqliteGrainStorage : GroupCommitGrainStorage
     public override async Task<StoredState?> ReadAsync(GrainStateKey key, CancellationToken cancellationToken = default)
     {
         await Schema.EnsureAsync(cancellationToken);
-        return await Call($"read '{key}'", () => _readers.Read(key));
+        try
+        {
+            return _readers.Read(key);
+        }
+        catch (Exception exception) when (SqliteConnections.IsDriverFailure(exception))
+        {
+            throw StorageCall.Failure(SqliteConnections.ProviderName, $"read '{key}'", exception);
+        }
     }
 
     public override async Task<IReadOnlyList<StoredState>> QueryByKeyPrefixAsync(

@@ -40,9 +40,12 @@ public static class PreTradeChecks
     /// buying power than the account has, even under a ruleset that no longer checks it. Orders that reduce exposure
     /// always pass, so a margin account under water can still sell.
     /// </summary>
-    public static string? InsufficientBuyingPower(AccountLedger ledger, Valuation valuation, decimal requiredBuyingPower)
+    public static string? InsufficientBuyingPower(AccountLedger ledger, Valuation valuation, decimal requiredBuyingPower) =>
+        InsufficientBuyingPower(ledger.BuyingPower(valuation), requiredBuyingPower);
+
+    /// <summary>The same floor, for a caller that has already worked out the account's buying power.</summary>
+    public static string? InsufficientBuyingPower(decimal buyingPower, decimal requiredBuyingPower)
     {
-        var buyingPower = ledger.BuyingPower(valuation);
         return requiredBuyingPower > 0m && requiredBuyingPower > buyingPower
             ? $"Insufficient buying power: the order needs {requiredBuyingPower:0.00}, the account has {Math.Max(buyingPower, 0m):0.00}."
             : null;

@@ -22,16 +22,17 @@ public sealed partial class PortfolioGrain
             return (order, conflict);
 
         var required = RequiredBuyingPower(order, execution);
+        var account = PreTradeFacts.Account(Ledger, valuation, day, _acceptedOrders.CountAt(now));
         var judgement = PreTradeJudgement.Of(gate.Evaluate(
             PreTradeFacts.Order(order, execution, required),
-            PreTradeFacts.Account(Ledger, valuation, day, _acceptedOrders.CountAt(now)),
+            account,
             PreTradeFacts.Position(Ledger, order.Symbol, quote, State.OpenOrders.Values),
             QuoteFacts.Of(quote),
             riskLimits.For(Key)));
         order = order with { Failures = judgement.Failures, Warnings = judgement.Warnings };
         return judgement.IsRejected
             ? (order, judgement.RejectReason)
-            : (order, PreTradeChecks.InsufficientBuyingPower(Ledger, valuation, required));
+            : (order, PreTradeChecks.InsufficientBuyingPower(account.BuyingPower, required));
     }
 
     /// <summary>What the order uses: the part that trades now at its price, and the rest at its limit.</summary>

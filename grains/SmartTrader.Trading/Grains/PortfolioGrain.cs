@@ -41,11 +41,12 @@ public sealed partial class PortfolioGrain(
     private readonly OrderRateWindow _acceptedOrders = OrderRateWindow.OneSecond();
 
     private readonly TradingOptions _options = options.Value;
+    private readonly CommissionSchedule _commission = options.Value.Commission;
 
     private PortfolioState State => state.State;
     private List<EquityPoint> Equity => equity.State.Points;
     private AccountLedger Ledger => State.Ledger;
-    private CommissionSchedule Commission => _options.Commission;
+    private CommissionSchedule Commission => _commission;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -139,10 +140,13 @@ public sealed partial class PortfolioGrain(
         var gate = rulesets.PreTrade
             ?? throw Error(TradingErrorKind.Unavailable, "No pre-trade ruleset is active on this server yet, so orders cannot be checked; retry shortly.");
         var now = Time.GetUtcNow();
-        var quote = await GrainFactory.GetGrain<ISymbolGrain>(symbol.Symbol).GetQuote();
+        // The order's quote and a margin account's marks are asked for together; neither depends on the other.
+        var quoting = GrainFactory.GetGrain<ISymbolGrain>(symbol.Symbol).GetQuote();
+        var valuing = Valuation();
+        var quote = await quoting;
         var order = OrderLifecycle.Create(orderId, Key, request, now) with { RulesetVersion = gate.Version };
         var execution = quote is null ? null : broker.Match(order, quote, symbol.TickSize);
-        var valuation = await Valuation();
+        var valuation = await valuing;
         var day = TradingDay.At(State.Day, now, _options.SessionCloseUtc, valuation.Equity);
 
         (order, var rejectReason) = Screen(gate, order, execution, quote, valuation, day, now);

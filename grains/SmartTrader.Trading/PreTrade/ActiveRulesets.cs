@@ -18,7 +18,7 @@ public sealed partial class ActiveRulesets(RulesCompiler compiler, ILogger<Activ
     /// <summary>The pre-trade gate in force, or null before any version has been published.</summary>
     public PreTradeGate? PreTrade => _preTrade;
 
-    public IReadOnlyList<RuleInput>? InputsFor(string ruleset) => ruleset == PreTradeRuleset.Name ? PreTradeRuleset.Inputs : null;
+    public IReadOnlyList<RuleInput>? InputsFor(string ruleset) => PreTradeRuleset.InputsFor(ruleset);
 
     public void Publish(ActiveRuleset active)
     {

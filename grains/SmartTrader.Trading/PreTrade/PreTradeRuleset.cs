@@ -8,6 +8,9 @@ public static class PreTradeRuleset
     /// <summary>The ruleset's name, which is also the name of the workflow it evaluates.</summary>
     public const string Name = "pre-trade";
 
+    /// <summary>The typed inputs of a ruleset this silo evaluates, by name; null for any other ruleset.</summary>
+    public static IReadOnlyList<RuleInput>? InputsFor(string ruleset) => ruleset == Name ? Inputs : null;
+
     /// <summary>Inputs in the order <see cref="PreTradeGate.Evaluate"/> passes them.</summary>
     public static IReadOnlyList<RuleInput> Inputs { get; } =
     [

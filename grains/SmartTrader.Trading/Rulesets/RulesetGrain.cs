@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using SmartTrader.Rules.Compilation;
 using SmartTrader.Rules.Diff;
 using SmartTrader.Rules.Governance;
+using SmartTrader.Rules.Model;
 using SmartTrader.Runtime;
 
 namespace SmartTrader.Trading.Rulesets;
@@ -77,8 +78,9 @@ public sealed partial class RulesetGrain(
     {
         var parsed = RulesetContent.Parse(content);
         var current = Ruleset.Get(version);
-        var previous = RulesetContent.Parse(await ContentOf(current));
-        var changes = RulesDiffer.Compare(previous.Workflows, parsed.Workflows).Summary();
+        // Stored content is already canonical: reading its workflows needs no re-serialising and hashing.
+        var previous = RulesDocument.Parse(await ContentOf(current));
+        var changes = RulesDiffer.Compare(previous, parsed.Workflows).Summary();
         var change = RulesetLifecycle.UpdateDraft(Ruleset, version, editor, parsed.Hash, changes.Count == 0 ? ["no change to the rules"] : changes, Time.GetUtcNow());
         await Store(parsed);
         await Commit(change);
@@ -158,8 +160,7 @@ public sealed partial class RulesetGrain(
     private async Task<IReadOnlyList<RuleDiagnostic>> ProblemsOf(RulesetVersion version)
     {
         if (schemas?.InputsFor(Key) is not { } inputs) return [];
-        var content = RulesetContent.Parse(await ContentOf(version));
-        return compiler.Validate(content.Workflows, null, inputs);
+        return compiler.Validate(RulesDocument.Parse(await ContentOf(version)), null, inputs);
     }
 
     /// <summary>What a new draft changes against the active version (else the latest one).</summary>
@@ -167,8 +168,7 @@ public sealed partial class RulesetGrain(
     {
         if ((Ruleset.Active ?? Ruleset.Latest) is not { } basis)
             return [$"new ruleset: {content.Workflows.Count} workflow(s), {content.Workflows.Sum(w => w.Rules?.Count ?? 0)} top-level rule(s)"];
-        var previous = RulesetContent.Parse(await ContentOf(basis));
-        var summary = RulesDiffer.Compare(previous.Workflows, content.Workflows).Summary();
+        var summary = RulesDiffer.Compare(RulesDocument.Parse(await ContentOf(basis)), content.Workflows).Summary();
         return summary.Count == 0 ? [$"same rules as version {basis.Number}"] : [$"against version {basis.Number}:", .. summary];
     }
 

@@ -22,12 +22,6 @@ internal static class ActionKinds
     public static bool IsKnown(ActionInfo action) =>
         action.Name.Equals(OutputExpression, StringComparison.OrdinalIgnoreCase) || action.Name.Equals(EvaluateRule, StringComparison.OrdinalIgnoreCase);
 
-    private static string? ContextString(ActionInfo action, string key)
-    {
-        if (action.Context is null) return null;
-        foreach (var (name, value) in action.Context)
-            if (name.Equals(key, StringComparison.OrdinalIgnoreCase) && value.ValueKind == JsonValueKind.String)
-                return value.GetString();
-        return null;
-    }
+    private static string? ContextString(ActionInfo action, string key) =>
+        RuleProperties.Find(action.Context, key) is { ValueKind: JsonValueKind.String } value ? value.GetString() : null;
 }

@@ -20,6 +20,7 @@ public sealed class CompiledWorkflow
     private readonly string[] _inputNames;
     private readonly TimeSpan _timeout;
     private readonly Func<string, CompiledWorkflow> _workflowNamed;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, CompiledWorkflow> _evaluateRuleTargets = new(StringComparer.Ordinal);
 
     internal CompiledWorkflow(
         string workflowName, string contentHash, IReadOnlyList<RuleInput> inputs, WorkflowPlan plan, IWorkflowRunner runner,
@@ -118,7 +119,8 @@ public sealed class CompiledWorkflow
         _evaluateRuleDepth++;
         try
         {
-            var results = _workflowNamed(workflowName).Execute(inputs);
+            // Resolved once per workflow; a target that fails to compile is not kept and is reported each time.
+            var results = _evaluateRuleTargets.GetOrAdd(workflowName, _workflowNamed).Execute(inputs);
             var result = results.FirstOrDefault(r => r.Rule.RuleName == ruleName);
             return result is null
                 ? new ActionResult { ExceptionMessage = $"Workflow '{workflowName}' has no enabled rule named '{ruleName}'" }

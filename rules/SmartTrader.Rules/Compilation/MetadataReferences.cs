@@ -28,7 +28,7 @@ internal static class MetadataReferences
     public static IReadOnlyList<MetadataReference> For(IEnumerable<Type> inputTypes, params Assembly[] extra)
     {
         var assemblies = new HashSet<Assembly>(Always.Concat(extra));
-        foreach (var type in Expressions.Sandbox.InputTypeClosure.Types(inputTypes)) AddWithFrameworkReferences(assemblies, type.Assembly);
+        foreach (var type in inputTypes) AddWithFrameworkReferences(assemblies, type.Assembly);
         var paths = assemblies.Where(a => !a.IsDynamic && a.Location.Length > 0).Select(a => a.Location).ToHashSet();
         var frameworkDirectory = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
         foreach (var facade in Facades)

@@ -14,5 +14,6 @@ internal sealed class RuleNode(int id, Rule rule, int topIndex, IReadOnlyList<in
     public IReadOnlyList<int> Children { get; } = children;
     public Severity Severity { get; } = RuleProperties.SeverityOf(rule);
     public string? Reference { get; } = RuleProperties.ReferenceOf(rule);
+    public MessageTemplate Message { get; } = MessageTemplate.Parse(rule.ErrorMessage);
     public bool IsNested => Children.Count > 0;
 }

@@ -20,13 +20,12 @@ public sealed class RulesCompiler(RulesCompilerOptions? options = null)
     /// <summary>Compiles <paramref name="workflowName"/>; throws <see cref="RulesCompilationException"/> listing every problem.</summary>
     public CompiledWorkflow Compile(IReadOnlyList<Workflow> workflows, string workflowName, IReadOnlyList<RuleInput> inputs)
     {
-        var key = ContentHash(WorkflowPlan.For(workflows, workflowName), inputs);
-        var entry = _cache.GetOrAdd(key, k => new Lazy<CompiledWorkflow>(() => Build(workflows, workflowName, inputs, k)));
+        var plan = WorkflowPlan.For(workflows, workflowName);
+        var key = ContentHash(plan, inputs);
+        var entry = _cache.GetOrAdd(key, k => new Lazy<CompiledWorkflow>(() => Build(workflows, plan, inputs, k)));
         try
         {
-            var compiled = entry.Value;
-            if (!_cacheOrder.Contains(key)) Remember(key);
-            return compiled;
+            return entry.Value;
         }
         catch
         {
@@ -58,12 +57,15 @@ public sealed class RulesCompiler(RulesCompilerOptions? options = null)
         return diagnostics;
     }
 
-    private CompiledWorkflow Build(IReadOnlyList<Workflow> workflows, string workflowName, IReadOnlyList<RuleInput> inputs, string key)
+    private CompiledWorkflow Build(IReadOnlyList<Workflow> workflows, WorkflowPlan plan, IReadOnlyList<RuleInput> inputs, string key)
     {
-        var (runner, plan, diagnostics) = WorkflowBuild.Run(workflows, workflowName, inputs);
+        var (runner, diagnostics) = WorkflowBuild.Run(plan, workflows, inputs);
         if (runner is null || diagnostics.Count > 0) throw new RulesCompilationException(diagnostics);
-        return new CompiledWorkflow(workflowName, key, inputs, plan, runner, Options.EvaluationTimeout,
+        var compiled = new CompiledWorkflow(plan.WorkflowName, key, inputs, plan, runner, Options.EvaluationTimeout,
             other => Compile(workflows, other, inputs));
+        // Only what compiled enters the eviction order; a failed build is removed from the cache by its caller.
+        Remember(key);
+        return compiled;
     }
 
     private void Remember(string key)

@@ -13,33 +13,32 @@ namespace SmartTrader.Rules.Compilation;
 /// </summary>
 internal static class WorkflowBuild
 {
-    public static (IWorkflowRunner? Runner, WorkflowPlan Plan, List<RuleDiagnostic> Diagnostics) Run(
-        IReadOnlyList<Model.Workflow> workflows, string workflowName, IReadOnlyList<RuleInput> inputs)
+    public static (IWorkflowRunner? Runner, List<RuleDiagnostic> Diagnostics) Run(
+        WorkflowPlan plan, IReadOnlyList<Model.Workflow> workflows, IReadOnlyList<RuleInput> inputs)
     {
-        var plan = WorkflowPlan.For(workflows, workflowName);
         // Structural problems stop here; the rest are reported together with every compile error.
-        if (plan.Problems.Count > 0) return (null, plan, plan.Problems);
+        if (plan.Problems.Count > 0) return (null, plan.Problems);
         var diagnostics = WorkflowChecks.Check(plan, inputs, workflows).ToList();
-        if (diagnostics.Any(d => d.Field == "Inputs")) return (null, plan, diagnostics);
+        if (diagnostics.Any(d => d.Field == "Inputs")) return (null, diagnostics);
 
-        var inputTypes = inputs.Select(i => i.Type).ToList();
-        var build = new SandboxedBuild(workflowName, MetadataReferences.For(inputTypes), new SandboxPolicy(inputTypes));
-        var sites = new SiteCatalog(workflowName);
+        var inputTypes = InputTypeClosure.Types(inputs.Select(i => i.Type));
+        var build = new SandboxedBuild(plan.WorkflowName, MetadataReferences.For(inputTypes), new SandboxPolicy(inputTypes));
+        var sites = new SiteCatalog(plan.WorkflowName);
 
         var globalTypes = new List<string>();
         if (plan.Globals.Count > 0)
         {
             var probe = build.Check(() => WorkflowSource.ForGlobalTypes(plan, inputs, sites), sites);
-            if (probe is null || build.Diagnostics.Count > 0) return (null, plan, [.. diagnostics, .. build.Diagnostics]);
+            if (probe is null || build.Diagnostics.Count > 0) return (null, [.. diagnostics, .. build.Diagnostics]);
             globalTypes = GlobalTypes(probe.Value.Compilation, probe.Value.Tree, plan, build, probe.Value.Source, sites);
-            if (build.Diagnostics.Count > 0) return (null, plan, [.. diagnostics, .. build.Diagnostics]);
+            if (build.Diagnostics.Count > 0) return (null, [.. diagnostics, .. build.Diagnostics]);
         }
 
         var checkedBuild = build.Check(() => WorkflowSource.ForWorkflow(plan, inputs, sites, globalTypes), sites);
-        if (checkedBuild is null) return (null, plan, [.. diagnostics, .. build.Diagnostics]);
+        if (checkedBuild is null) return (null, [.. diagnostics, .. build.Diagnostics]);
         var image = build.Emit(checkedBuild.Value.Compilation, checkedBuild.Value.Source, sites.All);
-        if (image is null || build.Diagnostics.Count > 0) return (null, plan, [.. diagnostics, .. build.Diagnostics]);
-        return diagnostics.Count > 0 ? (null, plan, diagnostics) : (Load(image, plan), plan, diagnostics);
+        if (image is null || build.Diagnostics.Count > 0) return (null, [.. diagnostics, .. build.Diagnostics]);
+        return diagnostics.Count > 0 ? (null, diagnostics) : (Load(image, plan), diagnostics);
     }
 
     private static List<string> GlobalTypes(
@@ -85,11 +84,10 @@ internal static class WorkflowBuild
         for (var i = 0; i < top.Count; i++)
         {
             var node = top[i];
-            var template = MessageTemplate.Parse(node.Rule.ErrorMessage);
-            if (template.HasPlaceholders)
+            if (node.Message.HasPlaceholders)
             {
                 var index = 0;
-                messages[i] = template.Parts
+                messages[i] = node.Message.Parts
                     .Select(p => new MessagePart<TScope>(p.Text, p.Placeholder is null ? null : Bind<string>(WorkflowSource.PlaceholderMethodName(node, index++))))
                     .ToArray();
             }

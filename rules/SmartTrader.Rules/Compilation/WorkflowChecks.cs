@@ -60,12 +60,8 @@ internal static class WorkflowChecks
             yield return new RuleDiagnostic(workflow, rule, field, 1, 1, $"param '{param.Name}' has the same name as an input");
     }
 
-    private static string? FindProperty(Rule rule, string key)
-    {
-        if (rule.Properties is null) return null;
-        foreach (var (name, value) in rule.Properties)
-            if (name.Equals(key, StringComparison.OrdinalIgnoreCase))
-                return value.ValueKind == System.Text.Json.JsonValueKind.String ? value.GetString() : value.ToString();
-        return null;
-    }
+    private static string? FindProperty(Rule rule, string key) =>
+        RuleProperties.Find(rule.Properties, key) is { } value
+            ? value.ValueKind == System.Text.Json.JsonValueKind.String ? value.GetString() : value.ToString()
+            : null;
 }

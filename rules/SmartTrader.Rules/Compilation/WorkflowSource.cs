@@ -64,8 +64,8 @@ internal sealed class WorkflowSource
         {
             source.RuleMethod(node);
             source.PlaceholderMethods(node);
-            source.ActionMethod(node, node.Rule.Actions?.OnSuccess, "S");
-            source.ActionMethod(node, node.Rule.Actions?.OnFailure, "F");
+            source.ActionMethod(node, node.Rule.Actions?.OnSuccess, onSuccess: true);
+            source.ActionMethod(node, node.Rule.Actions?.OnFailure, onSuccess: false);
         }
         source.StraightLine();
         source.Footer();
@@ -229,7 +229,7 @@ internal sealed class WorkflowSource
     private void PlaceholderMethods(RuleNode node)
     {
         var index = 0;
-        foreach (var part in MessageTemplate.Parse(node.Rule.ErrorMessage).Parts)
+        foreach (var part in node.Message.Parts)
         {
             if (part.Placeholder is null) continue;
             Append($"public string {PlaceholderMethodName(node, index)}() => global::SmartTrader.Rules.Runtime.RuleText.Format(");
@@ -239,11 +239,11 @@ internal sealed class WorkflowSource
         }
     }
 
-    private void ActionMethod(RuleNode node, ActionInfo? action, string suffix)
+    private void ActionMethod(RuleNode node, ActionInfo? action, bool onSuccess)
     {
         if (ActionKinds.OutputExpressionOf(action) is not { } expression) return;
-        Append($"public object {ActionMethodName(node, suffix == "S")}() => ");
-        Site(_sites.Action(node, suffix == "S" ? "Actions.OnSuccess" : "Actions.OnFailure", expression));
+        Append($"public object {ActionMethodName(node, onSuccess)}() => ");
+        Site(_sites.Action(node, onSuccess ? "Actions.OnSuccess" : "Actions.OnFailure", expression));
         Line(";");
     }
 

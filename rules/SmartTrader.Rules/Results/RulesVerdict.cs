@@ -15,8 +15,4 @@ public readonly struct RulesVerdict
 
     /// <summary>True when a failed rule has Severity Block.</summary>
     public bool IsBlocked => _failures is not null && Array.Exists(_failures, f => f.Severity == Severity.Block);
-
-    public IEnumerable<RuleFailure> Blocking => Failures.Where(f => f.Severity == Severity.Block);
-
-    public IEnumerable<RuleFailure> Warnings => Failures.Where(f => f.Severity == Severity.Warn);
 }

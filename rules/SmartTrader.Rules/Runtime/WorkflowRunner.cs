@@ -55,7 +55,7 @@ internal sealed class WorkflowRunner<TScope> : IWorkflowRunner where TScope : Ru
             {
                 bool passed;
                 Exception? thrown = null;
-                trace?.Enter(_nodeIds[i]);
+                trace.Enter(_nodeIds[i]);
                 try
                 {
                     passed = _rules[i](scope);
@@ -65,9 +65,9 @@ internal sealed class WorkflowRunner<TScope> : IWorkflowRunner where TScope : Ru
                     passed = false;
                     thrown = e;
                 }
-                trace?.Leave(_nodeIds[i], passed, thrown);
+                trace.Leave(_nodeIds[i], passed, thrown);
                 if (!passed) run.Failed(i, thrown, thrown is null && _messages[i] is { } parts ? Render(scope, parts) : null);
-                if (trace is not null) RunAction(scope, trace, i, passed);
+                RunAction(scope, trace, i, passed);
             }
         }
         finally

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SmartTrader.Rules.Compilation;
-using SmartTrader.Rules.Governance;
+using SmartTrader.Rules.Model;
 using SmartTrader.Rules.Inputs;
 using SmartTrader.Runtime;
 using SmartTrader.Trading.Rulesets;
@@ -24,14 +24,12 @@ internal static class RulesetCheckEndpoints
         string name, int version, ValidateBody? body, IGrainFactory grains, RulesCompiler compiler, IServiceProvider services)
     {
         if (await RulesetEndpoints.Ruleset(grains, name).GetVersion(version) is not { } found) return RulesetEndpoints.VersionNotFound(name, version);
-        var content = RulesetContent.Parse(found.Content);
-
         var (inputs, checkedAgainst) = services.GetService<IRulesetSchemas>()?.InputsFor(name) is { } schema
             ? (schema, "schema")
             : body?.Inputs is { Count: > 0 } samples
                 ? (JsonInputs.Bind([.. samples.Select(s => (s.Key, s.Value))]).Inputs, "samples")
                 : (null, "document");
-        var diagnostics = inputs is null ? [] : compiler.Validate(content.Workflows, null, inputs);
+        var diagnostics = inputs is null ? [] : compiler.Validate(RulesDocument.Parse(found.Content), null, inputs);
         return TypedResults.Ok(new ValidationView(name, version, diagnostics.Count == 0, checkedAgainst, [.. diagnostics.Select(DiagnosticView.Of)]));
     }
 
@@ -40,12 +38,12 @@ internal static class RulesetCheckEndpoints
     {
         if (string.IsNullOrWhiteSpace(body.Workflow)) return Validation.Single("workflow", "workflow is required: the name of the workflow to run.");
         if (await RulesetEndpoints.Ruleset(grains, name).GetVersion(version) is not { } found) return RulesetEndpoints.VersionNotFound(name, version);
-        var content = RulesetContent.Parse(found.Content);
-        if (!content.Workflows.Any(w => w.WorkflowName == body.Workflow))
+        var workflows = RulesDocument.Parse(found.Content);
+        if (!workflows.Any(w => w.WorkflowName == body.Workflow))
             return Validation.Single("workflow", $"Version {version} of ruleset '{name}' has no workflow '{body.Workflow}'.");
 
         var (inputs, values) = JsonInputs.Bind([.. (body.Inputs ?? []).Select(s => (s.Key, s.Value))]);
-        var results = compiler.Compile(content.Workflows, body.Workflow, inputs).Execute(values);
+        var results = compiler.Compile(workflows, body.Workflow, inputs).Execute(values);
         return TypedResults.Ok(new TestRunView(name, version, body.Workflow, results.All(r => r.IsSuccess), [.. results.Select(RuleResultView.Of)]));
     }
 }

@@ -125,7 +125,7 @@ internal static class RulesetEndpoints
         if (await ruleset.GetVersion(from!.Value) is not { } before) return VersionNotFound(name, from.Value);
         if (await ruleset.GetVersion(to!.Value) is not { } after) return VersionNotFound(name, to.Value);
 
-        var diff = RulesDiffer.Compare(RulesetContent.Parse(before.Content).Workflows, RulesetContent.Parse(after.Content).Workflows);
+        var diff = RulesDiffer.Compare(RulesDocument.Parse(before.Content), RulesDocument.Parse(after.Content));
         return TypedResults.Ok(new RulesetDiffView(name, from.Value, to.Value, diff.Summary(), diff.Workflows));
     }
 

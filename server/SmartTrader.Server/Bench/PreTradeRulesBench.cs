@@ -38,6 +38,8 @@ public static class PreTradeRulesBench
         var rulesets = new ActiveRulesets(new RulesCompiler(), NullLogger<ActiveRulesets>.Instance);
         rulesets.Publish(Version(1));
         var inputs = PassingInputs();
+        var (order, account, position, quote, limits) =
+            ((OrderFacts)inputs[0]!, (AccountFacts)inputs[1]!, (PositionFacts)inputs[2]!, (QuoteFacts)inputs[3]!, (RiskLimits)inputs[4]!);
         var threads = Environment.ProcessorCount;
         var windowTicks = Stopwatch.Frequency / 10;
         var windows = new long[(int)(duration.TotalSeconds * 10) + 1];
@@ -59,7 +61,7 @@ public static class PreTradeRulesBench
                 try
                 {
                     var gate = rulesets.PreTrade!;
-                    var verdict = gate.Evaluate((OrderFacts)inputs[0]!, (AccountFacts)inputs[1]!, (PositionFacts)inputs[2]!, (QuoteFacts)inputs[3]!, (RiskLimits)inputs[4]!);
+                    var verdict = gate.Evaluate(order, account, position, quote, limits);
                     var marker = verdict.Failures.SingleOrDefault(f => f.RuleName == MarkerRule);
                     if (verdict.Failures.Count != 1 || marker?.Message != $"v{gate.Version.Version}") Interlocked.Increment(ref mixed);
                 }

@@ -9,7 +9,7 @@ public static class RulesBench
 {
     public static readonly RuleInput[] Inputs = [new("order", typeof(BenchOrder)), new("account", typeof(BenchAccount))];
 
-    public sealed record EvaluationFigures(int Rules, double FastP50Micros, double FastP99Micros, double FastAllocatedBytes, double FullP50Micros, double FullAllocatedBytes);
+    public sealed record EvaluationFigures(double FastP50Micros, double FastP99Micros, double FastAllocatedBytes, double FullP50Micros, double FullAllocatedBytes);
 
     /// <summary>Compiles a <paramref name="rules"/>-rule workflow of content never seen before; seconds taken.</summary>
     public static double CompileSeconds(RulesCompiler compiler, int rules, int salt)
@@ -20,13 +20,13 @@ public static class RulesBench
         return Stopwatch.GetElapsedTime(started).TotalSeconds;
     }
 
-    public static EvaluationFigures Evaluate(CompiledWorkflow workflow, int rules, int batches, int batchSize)
+    public static EvaluationFigures Evaluate(CompiledWorkflow workflow, int batches, int batchSize)
     {
         object?[] inputs = [SyntheticRules.Order, SyntheticRules.Account];
         if (!workflow.Evaluate(inputs).AllPassed) throw new InvalidOperationException("The bench inputs must pass every rule.");
         var fast = Batches(() => workflow.Evaluate(inputs), batches, batchSize);
         var full = Batches(() => workflow.Execute(inputs), Math.Max(10, batches / 10), batchSize);
-        return new EvaluationFigures(rules, fast.P50, fast.P99, fast.Allocated, full.P50, full.Allocated);
+        return new EvaluationFigures(fast.P50, fast.P99, fast.Allocated, full.P50, full.Allocated);
     }
 
     /// <summary>

@@ -43,8 +43,8 @@ internal static class RulesBenchCommand
             BenchOutput.Progress("evaluations");
             var large = compiler.Compile(RulesDocument.Parse(SyntheticRules.Workflow("large", count, 7)), "large", RulesBench.Inputs);
             var small = compiler.Compile(RulesDocument.Parse(SyntheticRules.Workflow("small", 12, 7)), "small", RulesBench.Inputs);
-            var largeFigures = RulesBench.Evaluate(large, count, batches: 400, batchSize: 50);
-            var smallFigures = RulesBench.Evaluate(small, 12, batches: 2000, batchSize: 1000);
+            var largeFigures = RulesBench.Evaluate(large, batches: 400, batchSize: 50);
+            var smallFigures = RulesBench.Evaluate(small, batches: 2000, batchSize: 1000);
 
             BenchOutput.Progress("shipped pre-trade workflow");
             var shipped = PreTradeRulesBench.CompileShipped(compiler);

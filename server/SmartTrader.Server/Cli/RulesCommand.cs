@@ -2,6 +2,7 @@ using System.CommandLine;
 using SmartTrader.Rules.Compilation;
 using SmartTrader.Rules.Model;
 using SmartTrader.Server.RulesCli;
+using SmartTrader.Trading.PreTrade;
 
 namespace SmartTrader.Server.Cli;
 
@@ -48,15 +49,14 @@ internal static class RulesCommand
             var diagnostics = new List<RuleDiagnostic>();
             foreach (var name in names)
             {
-                var schema = KnownRuleInputs.For(name);
+                var schema = PreTradeRuleset.InputsFor(name);
                 var typed = samples.Count > 0
                     ? RuleInputFiles.Bind(samples, schema).Inputs
                     : schema ?? throw new RulesCliException($"Workflow '{name}' has no known input types; give sample inputs with --input name=PATH.json.");
                 diagnostics.AddRange(compiler.Validate(workflows, name, typed));
             }
             if (parse.GetValue(json))
-                Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(new { valid = diagnostics.Count == 0, workflows = names, diagnostics },
-                    new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web) { WriteIndented = true }));
+                Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(new { valid = diagnostics.Count == 0, workflows = names, diagnostics }, ResultTreeOutput.Options));
             else if (diagnostics.Count == 0)
                 Console.WriteLine($"{parse.GetValue(file)!.Name}: {names.Length} workflow(s) compile: {string.Join(", ", names)}");
             else
@@ -81,7 +81,7 @@ internal static class RulesCommand
             var workflows = Load(parse.GetValue(file)!);
             var name = parse.GetValue(workflow)!;
             var samples = (parse.GetValue(inputs) ?? []).Select(RuleInputFiles.Parse).ToList();
-            var (typed, values) = RuleInputFiles.Bind(samples, KnownRuleInputs.For(name));
+            var (typed, values) = RuleInputFiles.Bind(samples, PreTradeRuleset.InputsFor(name));
             var compiled = new RulesCompiler().Compile(workflows, name, typed);
             var results = compiled.Execute(values);
             if (parse.GetValue(json)) Console.WriteLine(ResultTreeOutput.Json(results));

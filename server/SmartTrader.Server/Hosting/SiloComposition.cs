@@ -28,9 +28,8 @@ internal static class SiloComposition
         }
 
         services.AddOptions<SiloOptions>().Bind(configuration.GetSection(SiloSection));
-        services.AddGrainRuntime()
-            .AddGrainsFrom(typeof(IPortfolioGrain).Assembly)
-            .AddGrainsFrom(typeof(UserGrain).Assembly);
+        // The trading grains come with AddTrading below; the server adds its own (users).
+        services.AddGrainRuntime().AddGrainsFrom(typeof(UserGrain).Assembly);
 
         // Registered before AddTrading, which otherwise falls back to a sink that drops every event.
         services.AddSingleton<ITradingEvents, HubTradingEvents>();

@@ -6,7 +6,8 @@ namespace SmartTrader.Server.RulesCli;
 /// <summary>Result trees as an indented outline, or as the JSON the --json flag promises.</summary>
 internal static class ResultTreeOutput
 {
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    /// <summary>The rules verbs' JSON: web naming, indented.</summary>
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
     public static object ToJson(RuleResultTree result) => new
     {

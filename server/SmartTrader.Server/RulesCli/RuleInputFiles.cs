@@ -10,8 +10,6 @@ namespace SmartTrader.Server.RulesCli;
 /// </summary>
 internal static class RuleInputFiles
 {
-    private static readonly JsonSerializerOptions Read = new(JsonSerializerDefaults.Web);
-
     public static (string Name, JsonElement Value) Parse(string argument)
     {
         var equals = argument.IndexOf('=');
@@ -41,7 +39,7 @@ internal static class RuleInputFiles
                 throw new RulesCliException($"Input '{schema[i].Name}' is missing; this workflow takes {string.Join(", ", schema.Select(s => s.Name))}.");
             try
             {
-                values[i] = sample.Value.Deserialize(schema[i].Type, Read);
+                values[i] = sample.Value.Deserialize(schema[i].Type, JsonSerializerOptions.Web);
             }
             catch (JsonException e)
             {

@@ -24,7 +24,7 @@ public sealed class StorageDatabases : IAsyncLifetime
     }
 
     /// <summary>A storage provider; dispose it to flush its writer.</summary>
-    public IGrainStorage Open(StorageKind kind) => Provider(kind);
+    public GroupCommitGrainStorage Open(StorageKind kind) => Provider(kind);
 
     /// <summary>A storage provider with its schema migrated, for tests that use it without a runtime.</summary>
     public async Task<GroupCommitGrainStorage> OpenAsync(StorageKind kind)

@@ -16,8 +16,8 @@ public sealed class RulesetDurabilityTests(StorageDatabases databases) : IClassF
     {
         var name = $"durable-{kind}".ToLowerInvariant();
         var clock = new ManualTimeProvider();
-        await using (var storage = (IAsyncDisposable)databases.Open(kind))
-        await using (var silo = await TradingSilo.StartAsync(storage: (IGrainStorage)storage, clock: clock))
+        await using (var storage = databases.Open(kind))
+        await using (var silo = await TradingSilo.StartAsync(storage: storage, clock: clock))
         {
             var ruleset = silo.Ruleset(name);
             await ruleset.CreateDraft(Document(0), Alice);
@@ -27,8 +27,8 @@ public sealed class RulesetDurabilityTests(StorageDatabases databases) : IClassF
             await ruleset.Approve(1, Carol, "ok");
         }
 
-        await using var reopened = (IAsyncDisposable)databases.Open(kind);
-        await using var restarted = await TradingSilo.StartAsync(storage: (IGrainStorage)reopened, clock: clock);
+        await using var reopened = databases.Open(kind);
+        await using var restarted = await TradingSilo.StartAsync(storage: reopened, clock: clock);
         var again = restarted.Ruleset(name);
 
         var version = (await again.Get())!.Get(1);
@@ -50,10 +50,10 @@ public sealed class RulesetDurabilityTests(StorageDatabases databases) : IClassF
     public async Task A_write_that_loses_a_race_fails_whole_and_no_committed_audit_entry_is_lost(StorageKind kind)
     {
         var name = $"race-{kind}".ToLowerInvariant();
-        await using var storageA = (IAsyncDisposable)databases.Open(kind);
-        await using var storageB = (IAsyncDisposable)databases.Open(kind);
-        await using var siloA = await TradingSilo.StartAsync(storage: (IGrainStorage)storageA);
-        await using var siloB = await TradingSilo.StartAsync(storage: (IGrainStorage)storageB);
+        await using var storageA = databases.Open(kind);
+        await using var storageB = databases.Open(kind);
+        await using var siloA = await TradingSilo.StartAsync(storage: storageA);
+        await using var siloB = await TradingSilo.StartAsync(storage: storageB);
         var onA = siloA.Ruleset(name);
         var onB = siloB.Ruleset(name);
         await onA.CreateDraft(Document(0), Alice);
@@ -73,8 +73,8 @@ public sealed class RulesetDurabilityTests(StorageDatabases databases) : IClassF
 
         last.Content.Should().Contain("order.Quantity <= 202");
         // A's activation now holds an old version, as B's did; a fresh silo reads what is committed.
-        await using var storageC = (IAsyncDisposable)databases.Open(kind);
-        await using var siloC = await TradingSilo.StartAsync(storage: (IGrainStorage)storageC);
+        await using var storageC = databases.Open(kind);
+        await using var siloC = await TradingSilo.StartAsync(storage: storageC);
         var onC = siloC.Ruleset(name);
         var history = await History.AllAsync(onC);
         var committed = RulesetGrain.AuditPageSize + 2;

@@ -8,8 +8,6 @@ namespace SmartTrader.Rules.Expressions.Sandbox;
 /// </summary>
 internal static class InputTypeClosure
 {
-    public static HashSet<string> Of(IEnumerable<Type> roots) => Types(roots).Select(t => t.FullName ?? t.Name).ToHashSet(StringComparer.Ordinal);
-
     public static HashSet<Type> Types(IEnumerable<Type> roots)
     {
         var names = new HashSet<Type>();

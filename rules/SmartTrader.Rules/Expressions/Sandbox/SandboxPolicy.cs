@@ -74,7 +74,8 @@ internal sealed class SandboxPolicy
 
     private readonly HashSet<string> _inputTypes;
 
-    public SandboxPolicy(IEnumerable<Type> inputTypes) => _inputTypes = InputTypeClosure.Of(inputTypes);
+    /// <param name="inputTypes">The input types with every type reachable from them (<see cref="InputTypeClosure.Types"/>).</param>
+    public SandboxPolicy(IEnumerable<Type> inputTypes) => _inputTypes = inputTypes.Select(t => t.FullName ?? t.Name).ToHashSet(StringComparer.Ordinal);
 
     public bool IsAllowed(ISymbol member)
     {
