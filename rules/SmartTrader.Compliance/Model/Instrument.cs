@@ -1,0 +1,24 @@
+using System.Text.Json.Serialization;
+
+namespace SmartTrader.Compliance;
+
+[JsonConverter(typeof(JsonStringEnumConverter<InstrumentKind>))]
+public enum InstrumentKind { Stock, Option }
+
+[JsonConverter(typeof(JsonStringEnumConverter<OptionRight>))]
+public enum OptionRight { Call, Put }
+
+/// <summary>
+/// What a fill traded when it is not simply the stock named by its symbol. An option contract covers
+/// <see cref="Multiplier"/> shares of <see cref="Underlying"/>.
+/// </summary>
+public sealed record Instrument(
+    InstrumentKind Type,
+    string Underlying,
+    OptionRight? Right = null,
+    decimal? Strike = null,
+    DateOnly? Expiry = null,
+    int Multiplier = 100)
+{
+    public static Instrument Stock(string symbol) => new(InstrumentKind.Stock, symbol);
+}

@@ -1,0 +1,18 @@
+namespace SmartTrader.Compliance;
+
+/// <summary>An order being judged before it is sent: a fill that has not happened. Without a price, facts that need one use the caller's estimate.</summary>
+public sealed record ProposedOrder(
+    DateTimeOffset Time,
+    string Account,
+    string Symbol,
+    TradeSide Side,
+    decimal Quantity,
+    decimal? Price = null,
+    IReadOnlyList<string>? Lots = null,
+    Instrument? Instrument = null)
+{
+    public string Underlying => Instrument?.Type == InstrumentKind.Option ? Instrument.Underlying : Symbol;
+
+    /// <summary>The fill this order would produce at <paramref name="price"/>.</summary>
+    public Fill AsFill(decimal price) => new(Time, Account, Symbol, Side, Quantity, price, Lots, Instrument);
+}
