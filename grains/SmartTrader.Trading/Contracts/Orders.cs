@@ -45,6 +45,9 @@ public sealed record OrderView(
     /// <summary>The ruleset version in force when the order was placed; null only on orders placed before the gate existed.</summary>
     public RulesetVersionRef? RulesetVersion { get; init; }
 
+    /// <summary>The versions of the rulesets the pre-trade ruleset injected when the order was judged.</summary>
+    public ImmutableArray<RulesetVersionRef> IncludedRulesets { get; init; } = [];
+
     /// <summary>The blocking pre-trade rules the order failed (a rejected order); empty otherwise.</summary>
     public ImmutableArray<RuleFinding> Failures { get; init; } = [];
 

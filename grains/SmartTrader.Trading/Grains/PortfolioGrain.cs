@@ -144,7 +144,7 @@ public sealed partial class PortfolioGrain(
         var quoting = GrainFactory.GetGrain<ISymbolGrain>(symbol.Symbol).GetQuote();
         var valuing = Valuation();
         var quote = await quoting;
-        var order = OrderLifecycle.Create(orderId, Key, request, now) with { RulesetVersion = gate.Version };
+        var order = OrderLifecycle.Create(orderId, Key, request, now) with { RulesetVersion = gate.Version, IncludedRulesets = gate.Included };
         var execution = quote is null ? null : broker.Match(order, quote, symbol.TickSize);
         var valuation = await valuing;
         var day = TradingDay.At(State.Day, now, _options.SessionCloseUtc, valuation.Equity);

@@ -1,18 +1,28 @@
+using System.Collections.Immutable;
 using SmartTrader.Rules.Compilation;
 using SmartTrader.Rules.Results;
 
 namespace SmartTrader.Trading.PreTrade;
 
 /// <summary>
-/// The compiled pre-trade workflow together with the version it was compiled from. Immutable, so one reference to it
-/// is all an order needs to be judged and stamped by the same version.
+/// The compiled pre-trade workflow together with the versions it was compiled from. Immutable, so one reference to it
+/// is all an order needs to be judged and stamped by the same versions.
 /// </summary>
-public sealed class PreTradeGate(CompiledWorkflow workflow, RulesetVersionRef version)
+public sealed class PreTradeGate(CompiledWorkflow workflow, RulesetComposition composition)
 {
-    public RulesetVersionRef Version { get; } = version;
+    /// <summary>The pre-trade ruleset's version.</summary>
+    public RulesetVersionRef Version { get; } = Ref(composition.Root);
+
+    /// <summary>The versions of the rulesets the pre-trade ruleset injects.</summary>
+    public ImmutableArray<RulesetVersionRef> Included { get; } = [.. composition.Included.Select(Ref)];
+
+    /// <summary>Every version in the gate, e.g. "pre-trade@3:ab12… + pdt@1:cd34…".</summary>
+    public string Composition { get; } = composition.Key;
 
     public CompiledWorkflow Workflow { get; } = workflow;
 
     public RulesVerdict Evaluate(OrderFacts order, AccountFacts account, PositionFacts position, QuoteFacts quote, RiskLimits limits) =>
         Workflow.Evaluate(order, account, position, quote, limits);
+
+    private static RulesetVersionRef Ref(Rulesets.ActiveRuleset active) => new(active.Ruleset, active.Version, active.ContentHash);
 }

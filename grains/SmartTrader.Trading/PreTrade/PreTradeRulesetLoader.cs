@@ -1,33 +1,46 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using SmartTrader.Rules.Model;
 using SmartTrader.Runtime;
 using SmartTrader.Trading.Rulesets;
 
 namespace SmartTrader.Trading.PreTrade;
 
 /// <summary>
-/// At silo start, after the grain runtime: activates the stored pre-trade ruleset on this silo, seeding the shipped
-/// rules as version 1 when the ruleset has never had a version. Until it has run, orders are refused, never
-/// accepted unchecked.
+/// At silo start, after the grain runtime: activates the stored pre-trade ruleset on this silo, with the rulesets it
+/// injects, seeding a shipped file as version 1 of each ruleset that has never had a version. The injected rulesets
+/// are published first, so the gate is compiled once, whole. Until it has run, orders are refused, never accepted
+/// unchecked.
 /// </summary>
 public sealed partial class PreTradeRulesetLoader(
     IGrainFactory grains, IRulesetActivations activations, ILogger<PreTradeRulesetLoader> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var ruleset = grains.GetGrain<IRulesetGrain>(PreTradeRuleset.Name);
-        var active = await ruleset.GetActive()
-            ?? await ruleset.SeedIfEmpty(ShippedRulesets.PreTrade, ShippedRulesets.PreTradeSource);
-        if (active is null)
+        if (await ActiveOrSeeded(PreTradeRuleset.Name) is not { } root) return;
+
+        var loaded = new HashSet<string>(StringComparer.Ordinal) { root.Ruleset };
+        var pending = new Queue<string>(WorkflowInjections.InjectedBy(RulesDocument.Parse(root.Content)));
+        while (pending.TryDequeue(out var name))
         {
-            LogNoneActive(PreTradeRuleset.Name);
-            return;
+            if (!loaded.Add(name) || await ActiveOrSeeded(name) is not { } part) continue;
+            activations.Publish(part);
+            foreach (var next in WorkflowInjections.InjectedBy(RulesDocument.Parse(part.Content))) pending.Enqueue(next);
         }
-        activations.Publish(active);
+        activations.Publish(root);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    [LoggerMessage(LogLevel.Error, "Ruleset {Ruleset} has versions but none is active: orders are refused until compliance activates one")]
+    private async Task<ActiveRuleset?> ActiveOrSeeded(string name)
+    {
+        var ruleset = grains.GetGrain<IRulesetGrain>(name);
+        var active = await ruleset.GetActive()
+            ?? (ShippedRulesets.Find(name) is { } shipped ? await ruleset.SeedIfEmpty(shipped.Content, shipped.Source) : null);
+        if (active is null) LogNoneActive(name);
+        return active;
+    }
+
+    [LoggerMessage(LogLevel.Error, "Ruleset {Ruleset} has no active version: orders are refused until compliance activates one")]
     private partial void LogNoneActive(string ruleset);
 }

@@ -1,22 +1,34 @@
+using SmartTrader.Rules.Model;
+
 namespace SmartTrader.Trading.PreTrade;
 
 /// <summary>
 /// The rules files shipped in <c>rules/rulesets/</c>, embedded in this assembly so that every host finds them,
-/// whatever its working directory.
+/// whatever its working directory. A ruleset's file is named after it: <c>pdt.json</c> holds the ruleset "pdt".
 /// </summary>
 public static class ShippedRulesets
 {
+    private const string ResourcePrefix = "SmartTrader.Rulesets.";
+
     /// <summary>Where the pre-trade rules live in the repository; the ruleset's audit trail names it as the source.</summary>
     public const string PreTradeSource = "rules/rulesets/pre-trade.json";
 
-    public static string PreTrade { get; } = Read("pre-trade.json");
+    public static string PreTrade { get; } = Find(PreTradeRuleset.Name)!.Content;
 
-    private static string Read(string fileName)
+    /// <summary>The rulesets the shipped pre-trade rules inject, and what those inject in turn.</summary>
+    public static IReadOnlyList<string> InjectedIntoPreTrade { get; } =
+        [.. WorkflowInjections.Resolve(RulesDocument.Parse(PreTrade), name => Find(name) is { } found ? RulesDocument.Parse(found.Content) : null)
+            .Added.Select(w => w.WorkflowName)];
+
+    /// <summary>The shipped file of ruleset <paramref name="name"/>, or null when none is shipped.</summary>
+    public static ShippedRuleset? Find(string name)
     {
-        var name = "SmartTrader.Rulesets." + fileName;
-        using var stream = typeof(ShippedRulesets).Assembly.GetManifestResourceStream(name)
-            ?? throw new InvalidOperationException($"The shipped ruleset {fileName} is not embedded in {typeof(ShippedRulesets).Assembly.GetName().Name}.");
+        using var stream = typeof(ShippedRulesets).Assembly.GetManifestResourceStream(ResourcePrefix + name + ".json");
+        if (stream is null) return null;
         using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
+        return new ShippedRuleset(name, reader.ReadToEnd(), $"rules/rulesets/{name}.json");
     }
 }
+
+/// <summary>A shipped rules file: the ruleset it seeds, its text, and its path in the repository.</summary>
+public sealed record ShippedRuleset(string Name, string Content, string Source);

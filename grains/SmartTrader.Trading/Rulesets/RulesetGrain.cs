@@ -160,7 +160,10 @@ public sealed partial class RulesetGrain(
     private async Task<IReadOnlyList<RuleDiagnostic>> ProblemsOf(RulesetVersion version)
     {
         if (schemas?.InputsFor(Key) is not { } inputs) return [];
-        return compiler.Validate(RulesDocument.Parse(await ContentOf(version)), null, inputs);
+        var document = RulesDocument.Parse(await ContentOf(version));
+        var (injected, _) = WorkflowInjections.Resolve(document, name => name == Key ? null : schemas.ActiveWorkflows(name));
+        IReadOnlyList<Workflow> workflows = [.. document, .. injected];
+        return compiler.Validate(workflows, document.Select(w => w.WorkflowName), inputs);
     }
 
     /// <summary>What a new draft changes against the active version (else the latest one).</summary>

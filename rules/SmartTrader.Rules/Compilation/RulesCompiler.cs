@@ -35,9 +35,13 @@ public sealed class RulesCompiler(RulesCompilerOptions? options = null)
     }
 
     /// <summary>Every problem in the named workflow (or in all of them when null); empty when it compiles.</summary>
-    public IReadOnlyList<RuleDiagnostic> Validate(IReadOnlyList<Workflow> workflows, string? workflowName, IReadOnlyList<RuleInput> inputs)
+    public IReadOnlyList<RuleDiagnostic> Validate(IReadOnlyList<Workflow> workflows, string? workflowName, IReadOnlyList<RuleInput> inputs) =>
+        Validate(workflows, workflowName is null ? workflows.Select(w => w.WorkflowName) : [workflowName], inputs);
+
+    /// <summary>Every problem in the named workflows, each compiled with <paramref name="workflows"/> to draw injections from.</summary>
+    public IReadOnlyList<RuleDiagnostic> Validate(IReadOnlyList<Workflow> workflows, IEnumerable<string> workflowNames, IReadOnlyList<RuleInput> inputs)
     {
-        var names = workflowName is null ? workflows.Select(w => w.WorkflowName).Distinct() : [workflowName];
+        var names = workflowNames.Distinct();
         var diagnostics = new List<RuleDiagnostic>();
         foreach (var name in names)
         {

@@ -24,26 +24,31 @@ internal static class RulesetCheckEndpoints
         string name, int version, ValidateBody? body, IGrainFactory grains, RulesCompiler compiler, IServiceProvider services)
     {
         if (await RulesetEndpoints.Ruleset(grains, name).GetVersion(version) is not { } found) return RulesetEndpoints.VersionNotFound(name, version);
-        var (inputs, checkedAgainst) = services.GetService<IRulesetSchemas>()?.InputsFor(name) is { } schema
+        var schemas = services.GetService<IRulesetSchemas>();
+        var (inputs, checkedAgainst) = schemas?.InputsFor(name) is { } schema
             ? (schema, "schema")
             : body?.Inputs is { Count: > 0 } samples
                 ? (JsonInputs.Bind([.. samples.Select(s => (s.Key, s.Value))]).Inputs, "samples")
                 : (null, "document");
-        var diagnostics = inputs is null ? [] : compiler.Validate(RulesDocument.Parse(found.Content), null, inputs);
+        var document = RulesDocument.Parse(found.Content);
+        var (injected, _) = WorkflowInjections.Resolve(document, other => other == name ? null : schemas?.ActiveWorkflows(other));
+        var diagnostics = inputs is null ? [] : compiler.Validate([.. document, .. injected], document.Select(w => w.WorkflowName), inputs);
         return TypedResults.Ok(new ValidationView(name, version, diagnostics.Count == 0, checkedAgainst, [.. diagnostics.Select(DiagnosticView.Of)]));
     }
 
     private static async Task<Results<Ok<TestRunView>, ValidationProblem, ProblemHttpResult>> TestRun(
-        string name, int version, TestRunBody body, IGrainFactory grains, RulesCompiler compiler)
+        string name, int version, TestRunBody body, IGrainFactory grains, RulesCompiler compiler, IServiceProvider services)
     {
         if (string.IsNullOrWhiteSpace(body.Workflow)) return Validation.Single("workflow", "workflow is required: the name of the workflow to run.");
         if (await RulesetEndpoints.Ruleset(grains, name).GetVersion(version) is not { } found) return RulesetEndpoints.VersionNotFound(name, version);
-        var workflows = RulesDocument.Parse(found.Content);
-        if (!workflows.Any(w => w.WorkflowName == body.Workflow))
+        var document = RulesDocument.Parse(found.Content);
+        if (!document.Any(w => w.WorkflowName == body.Workflow))
             return Validation.Single("workflow", $"Version {version} of ruleset '{name}' has no workflow '{body.Workflow}'.");
 
         var (inputs, values) = JsonInputs.Bind([.. (body.Inputs ?? []).Select(s => (s.Key, s.Value))]);
-        var results = compiler.Compile(workflows, body.Workflow, inputs).Execute(values);
+        var schemas = services.GetService<IRulesetSchemas>();
+        var (injected, _) = WorkflowInjections.Resolve(document, other => other == name ? null : schemas?.ActiveWorkflows(other));
+        var results = compiler.Compile([.. document, .. injected], body.Workflow, inputs).Execute(values);
         return TypedResults.Ok(new TestRunView(name, version, body.Workflow, results.All(r => r.IsSuccess), [.. results.Select(RuleResultView.Of)]));
     }
 }

@@ -42,8 +42,9 @@ internal static class RulesCommand
         };
         command.SetAction(parse => Run(() =>
         {
-            var workflows = Load(parse.GetValue(file)!);
-            var names = parse.GetValue(workflow) is { } one ? [one] : workflows.Select(w => w.WorkflowName).ToArray();
+            var document = Load(parse.GetValue(file)!);
+            var workflows = WithInjected(parse.GetValue(file)!, document);
+            var names = parse.GetValue(workflow) is { } one ? [one] : document.Select(w => w.WorkflowName).ToArray();
             var samples = (parse.GetValue(inputs) ?? []).Select(RuleInputFiles.Parse).ToList();
             var compiler = new RulesCompiler();
             var diagnostics = new List<RuleDiagnostic>();
@@ -78,7 +79,7 @@ internal static class RulesCommand
         };
         command.SetAction(parse => Run(() =>
         {
-            var workflows = Load(parse.GetValue(file)!);
+            var workflows = WithInjected(parse.GetValue(file)!, Load(parse.GetValue(file)!));
             var name = parse.GetValue(workflow)!;
             var samples = (parse.GetValue(inputs) ?? []).Select(RuleInputFiles.Parse).ToList();
             var (typed, values) = RuleInputFiles.Bind(samples, PreTradeRuleset.InputsFor(name));
@@ -89,6 +90,14 @@ internal static class RulesCommand
             return 0;
         }));
         return command;
+    }
+
+    /// <summary>The document with the workflows it injects but does not define, each read from NAME.json beside the file.</summary>
+    private static IReadOnlyList<Workflow> WithInjected(FileInfo file, IReadOnlyList<Workflow> document)
+    {
+        var (injected, _) = WorkflowInjections.Resolve(document, name =>
+            Path.Combine(file.DirectoryName ?? ".", name + ".json") is var path && File.Exists(path) ? Load(new FileInfo(path)) : null);
+        return [.. document, .. injected];
     }
 
     private static IReadOnlyList<Workflow> Load(FileInfo file)

@@ -48,6 +48,8 @@ internal sealed class FailingActivations : IRulesetActivations
 internal sealed class FixedSchemas(string ruleset, IReadOnlyList<RuleInput> inputs) : IRulesetSchemas
 {
     public IReadOnlyList<RuleInput>? InputsFor(string name) => name == ruleset ? inputs : null;
+
+    public IReadOnlyList<SmartTrader.Rules.Model.Workflow>? ActiveWorkflows(string name) => null;
 }
 
 internal static class History
