@@ -17,8 +17,6 @@ internal sealed class DayTallies
         public int DirectionChange;
     }
 
-    public int Count => _count;
-
     public int LastDay => _count == 0 ? -1 : _days[_count - 1].Day;
 
     /// <summary>The tally of <paramref name="day"/>, appended when it is later than the last one.</summary>

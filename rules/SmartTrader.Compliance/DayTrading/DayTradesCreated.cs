@@ -1,7 +1,7 @@
 namespace SmartTrader.Compliance.DayTrading;
 
 /// <summary>How many day trades one transaction completed, counted both ways.</summary>
-public readonly record struct DayTradesCreated(int Traditional, int DirectionChange)
+internal readonly record struct DayTradesCreated(int Traditional, int DirectionChange)
 {
     public int By(DayTradeCounting counting) => counting == DayTradeCounting.Traditional ? Traditional : DirectionChange;
 

@@ -35,8 +35,6 @@ internal sealed class SymbolDayState
         }
     }
 
-    public int Day => _day;
-
     public SymbolDayState Clone()
     {
         var copy = (SymbolDayState)MemberwiseClone();
