@@ -1,0 +1,95 @@
+using SmartTrader.Compliance.Calendar;
+using SmartTrader.Compliance.DayTrading;
+
+namespace SmartTrader.Compliance.Margin;
+
+/// <summary>
+/// Maintenance margin now and as if a proposed order filled. Equity = cash + Σ signed market value; requirement =
+/// Σ |market value| × the long or short rate of the symbol. The order moves cash by quantity × price × multiplier and
+/// the position by its quantity; the position after it is valued at the symbol's mark (the order's price for a symbol
+/// not yet held), so buying above the mark lowers equity at once. Commissions are left out. Stateless and thread-safe.
+/// </summary>
+public sealed class IntradayMarginCalculator(
+    MaintenanceMarginOptions options, DayTradingRegimeSetting? regime = null, ExchangeCalendar? calendar = null)
+{
+    private readonly DayTradingRegimeSetting _regime = regime ?? DayTradingRegimeSetting.Default;
+    private readonly ExchangeCalendar _calendar = calendar ?? NyseCalendar.Instance;
+
+    public MarginFacts Build(ComplianceAccount account, MarginAccountState state, ProposedOrder order, decimal? estimatedPrice = null)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(order);
+        if (order.Quantity <= 0) throw new ArgumentException($"Order quantity must be positive, was {order.Quantity}.", nameof(order));
+
+        var held = PositionOf(state, order.Symbol);
+        var price = order.Price ?? estimatedPrice ?? held?.MarkPrice
+            ?? throw new ArgumentException($"No price for {order.Symbol}: the order has none, no estimate was given and it is not held.", nameof(order));
+        var before = held ?? new MarginPosition(order.Symbol, 0m, price, order.Instrument is { Type: InstrumentKind.Option } option ? option.Multiplier : 1m);
+        var signedQuantity = (order.Side is TradeSide.Buy or TradeSide.BuyToCover ? 1 : -1) * order.Quantity;
+        var after = before with { Quantity = before.Quantity + signedQuantity };
+        var cashAfter = state.Cash - signedQuantity * price * before.Multiplier;
+
+        var equity = EquityOf(state.Cash, state.Positions);
+        var requirement = RequirementOf(state.Positions);
+        var equityAfter = cashAfter + MarketValueOf(state.Positions) - before.MarketValue + after.MarketValue;
+        var requirementAfter = requirement - RequirementOf(before) + RequirementOf(after);
+
+        var tradeDate = _calendar.TradeDateOf(order.Time);
+        var regimeOnDate = _regime.RegimeOn(tradeDate);
+        var applicable = account.Type == AccountKind.Margin;
+        var rates = options.RatesFor(order.Symbol);
+        var deficit = applicable ? Math.Max(0m, requirement - equity) : 0m;
+        var deficitAfter = applicable ? Math.Max(0m, requirementAfter - equityAfter) : 0m;
+        var regimeApplies = applicable && regimeOnDate == PdtRegime.IntradayMargin;
+        return new MarginFacts
+        {
+            Account = account.Id,
+            AccountType = account.Type.ToString(),
+            Applicable = applicable,
+            Regime = regimeOnDate.ToString(),
+            IntradayMarginRegimeApplies = regimeApplies,
+            TradeDate = tradeDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            Symbol = order.Symbol,
+            Side = order.Side.ToString(),
+            Quantity = order.Quantity,
+            Price = price,
+            LongRate = rates.Long,
+            ShortRate = rates.Short,
+            CurrentEquity = equity,
+            CurrentRequirement = applicable ? requirement : 0m,
+            CurrentDeficit = deficit,
+            ProjectedEquity = equityAfter,
+            ProjectedRequirement = applicable ? requirementAfter : 0m,
+            ProjectedDeficit = deficitAfter,
+            CreatesOrIncreasesDeficit = deficitAfter > deficit,
+            BlockedUnderIntradayMarginRegime = regimeApplies && deficitAfter > deficit,
+        };
+    }
+
+    /// <summary>Cash plus the signed market value of every position.</summary>
+    public static decimal EquityOf(decimal cash, IEnumerable<MarginPosition> positions) => cash + MarketValueOf(positions);
+
+    /// <summary>The maintenance requirement of the positions under these options.</summary>
+    public decimal RequirementOf(IEnumerable<MarginPosition> positions) => positions.Sum(RequirementOf);
+
+    private decimal RequirementOf(MarginPosition position)
+    {
+        var rates = options.RatesFor(position.Symbol);
+        return Math.Abs(position.MarketValue) * (position.Quantity >= 0 ? rates.Long : rates.Short);
+    }
+
+    private static decimal MarketValueOf(IEnumerable<MarginPosition> positions) => positions.Sum(p => p.MarketValue);
+
+    private static MarginPosition? PositionOf(MarginAccountState state, string symbol)
+    {
+        MarginPosition? found = null;
+        foreach (var position in state.Positions)
+        {
+            if (!string.Equals(position.Symbol, symbol, StringComparison.Ordinal)) continue;
+            if (found is not null) throw new ArgumentException($"The account state holds {symbol} twice.", nameof(state));
+            found = position;
+        }
+        return found;
+    }
+}
