@@ -14,7 +14,8 @@ public sealed partial class PortfolioGrain
     /// it may be accepted).
     /// </summary>
     private (OrderView Order, string? RejectReason) Screen(
-        PreTradeGate gate, OrderView order, Execution? execution, Quote? quote, Valuation valuation, TradingDay day, DateTimeOffset now)
+        PreTradeGate gate, OrderView order, Execution? execution, Quote? quote, Valuation valuation,
+        IReadOnlyDictionary<string, decimal?> marks, TradingDay day, DateTimeOffset now)
     {
         if (order.Type == OrderType.Market && quote is null)
             return (order, $"There is no quote for {order.Symbol} yet; a market order needs one.");
@@ -23,12 +24,15 @@ public sealed partial class PortfolioGrain
 
         var required = RequiredBuyingPower(order, execution);
         var account = PreTradeFacts.Account(Ledger, valuation, day, _acceptedOrders.CountAt(now));
+        var orderFacts = PreTradeFacts.Order(order, execution, required);
         var judgement = PreTradeJudgement.Of(gate.Evaluate(
-            PreTradeFacts.Order(order, execution, required),
+            orderFacts,
             account,
             PreTradeFacts.Position(Ledger, order.Symbol, quote, State.OpenOrders.Values),
             QuoteFacts.Of(quote),
-            riskLimits.For(Key)));
+            riskLimits.For(Key),
+            DayTradingFacts(gate, order, day, now),
+            MarginFacts(gate, order, orderFacts.EstimatedPrice, valuation, marks, now)));
         order = order with { Failures = judgement.Failures, Warnings = judgement.Warnings };
         return judgement.IsRejected
             ? (order, judgement.RejectReason)

@@ -42,6 +42,7 @@ public sealed partial class PortfolioGrain(
 
     private readonly TradingOptions _options = options.Value;
     private readonly CommissionSchedule _commission = options.Value.Commission;
+    private readonly SmartTrader.Compliance.Margin.MaintenanceMarginOptions maintenanceMargin = options.Value.MaintenanceMargin.ToOptions();
 
     private PortfolioState State => state.State;
     private List<EquityPoint> Equity => equity.State.Points;
@@ -142,14 +143,14 @@ public sealed partial class PortfolioGrain(
         var now = Time.GetUtcNow();
         // The order's quote and a margin account's marks are asked for together; neither depends on the other.
         var quoting = GrainFactory.GetGrain<ISymbolGrain>(symbol.Symbol).GetQuote();
-        var valuing = Valuation();
+        var valuing = MarkedValuation();
         var quote = await quoting;
         var order = OrderLifecycle.Create(orderId, Key, request, now) with { RulesetVersion = gate.Version, IncludedRulesets = gate.Included };
         var execution = quote is null ? null : broker.Match(order, quote, symbol.TickSize);
-        var valuation = await valuing;
+        var (valuation, marks) = await valuing;
         var day = TradingDay.At(State.Day, now, _options.SessionCloseUtc, valuation.Equity);
 
-        (order, var rejectReason) = Screen(gate, order, execution, quote, valuation, day, now);
+        (order, var rejectReason) = Screen(gate, order, execution, quote, valuation, marks, day, now);
         if (rejectReason is not null)
         {
             order = OrderLifecycle.Reject(order, rejectReason, now);
@@ -229,6 +230,7 @@ public sealed partial class PortfolioGrain(
         var commission = Commission.ForFill(order.FilledQuantity, fill.Quantity);
         var filled = OrderLifecycle.ApplyFill(order, fill, now);
         Ledger.ApplyFill(fill.Symbol, fill.Side, fill.Quantity, fill.Price, commission, fill.Time);
+        RecordForCompliance(fill);
         return filled;
     }
 
@@ -372,10 +374,13 @@ public sealed partial class PortfolioGrain(
     /// The account for pre-trade checks and equity points. Only margin buying power depends on marks, so other
     /// accounts are valued at their last trade prices without asking the symbol grains.
     /// </summary>
-    private async Task<Valuation> Valuation()
+    private async Task<Valuation> Valuation() => (await MarkedValuation()).Valuation;
+
+    /// <summary>The valuation, and the marks it used (a margin account's last prices; none for other accounts).</summary>
+    private async Task<(Valuation Valuation, IReadOnlyDictionary<string, decimal?> Marks)> MarkedValuation()
     {
         var marks = Ledger.Type == AccountType.Margin ? await Marks() : [];
-        return Ledger.Value(s => marks.GetValueOrDefault(s));
+        return (Ledger.Value(s => marks.GetValueOrDefault(s)), marks);
     }
 
     /// <summary>Last prices of the symbols held, from their symbol grains; a symbol without a quote is left out.</summary>

@@ -18,4 +18,7 @@ public sealed class PortfolioState
 
     /// <summary>Order snapshots committed here but not yet recorded in their order grains, by order id.</summary>
     public Dictionary<string, OrderView> Outbox { get; set; } = [];
+
+    /// <summary>The fills the day-trade ledger is rebuilt from on activation.</summary>
+    public DayTradeHistory DayTrades { get; set; } = new();
 }

@@ -51,6 +51,9 @@ public sealed class TradingOptions
     /// <summary>Per-account departures from <see cref="RiskLimits"/>, keyed by account id.</summary>
     public Dictionary<string, RiskLimitOverrides> AccountRiskLimits { get; set; } = [];
 
+    /// <summary>Maintenance margin rates of the intraday margin facts (input <c>margin</c>).</summary>
+    public MaintenanceMarginSettings MaintenanceMargin { get; set; } = new();
+
     public IReadOnlyList<SymbolSettings> EffectiveSymbols => Symbols.Count > 0 ? Symbols : DefaultUniverse.Symbols;
 
     public CommissionSchedule Commission => new(CommissionPerShare, CommissionMinimumPerOrder);

@@ -68,8 +68,9 @@ public sealed partial class ActiveRulesets(RulesCompiler compiler, ILogger<Activ
             LogIncomplete(composition.Key, string.Join(", ", composition.Missing), _preTrade?.Composition);
             return;
         }
+        var settings = ComplianceSettings.Of(composition.Workflows);
         var workflow = compiler.Compile(composition.Workflows, PreTradeRuleset.Name, PreTradeRuleset.Inputs);
-        _preTrade = new PreTradeGate(workflow, composition);
+        _preTrade = new PreTradeGate(workflow, composition, settings);
         LogActivated(composition.Key);
     }
 

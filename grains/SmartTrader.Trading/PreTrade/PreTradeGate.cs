@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using SmartTrader.Compliance.DayTrading;
+using SmartTrader.Compliance.Margin;
 using SmartTrader.Rules.Compilation;
 using SmartTrader.Rules.Results;
 
@@ -8,7 +10,7 @@ namespace SmartTrader.Trading.PreTrade;
 /// The compiled pre-trade workflow together with the versions it was compiled from. Immutable, so one reference to it
 /// is all an order needs to be judged and stamped by the same versions.
 /// </summary>
-public sealed class PreTradeGate(CompiledWorkflow workflow, RulesetComposition composition)
+public sealed class PreTradeGate(CompiledWorkflow workflow, RulesetComposition composition, ComplianceSettings settings)
 {
     /// <summary>The pre-trade ruleset's version.</summary>
     public RulesetVersionRef Version { get; } = Ref(composition.Root);
@@ -21,8 +23,15 @@ public sealed class PreTradeGate(CompiledWorkflow workflow, RulesetComposition c
 
     public CompiledWorkflow Workflow { get; } = workflow;
 
-    public RulesVerdict Evaluate(OrderFacts order, AccountFacts account, PositionFacts position, QuoteFacts quote, RiskLimits limits) =>
-        Workflow.Evaluate(order, account, position, quote, limits);
+    /// <summary>The settings the rules carry for computing compliance facts.</summary>
+    public ComplianceSettings Settings { get; } = settings;
+
+    public DayTradingFactsBuilder DayTradingFacts { get; } = new(settings.DayTrading);
+
+    public RulesVerdict Evaluate(
+        OrderFacts order, AccountFacts account, PositionFacts position, QuoteFacts quote, RiskLimits limits,
+        DayTradingFacts dayTrading, MarginFacts margin) =>
+        Workflow.Evaluate(order, account, position, quote, limits, dayTrading, margin);
 
     private static RulesetVersionRef Ref(Rulesets.ActiveRuleset active) => new(active.Ruleset, active.Version, active.ContentHash);
 }

@@ -1,3 +1,5 @@
+using SmartTrader.Compliance.DayTrading;
+using SmartTrader.Compliance.Margin;
 using SmartTrader.Rules.Compilation;
 
 namespace SmartTrader.Trading.PreTrade;
@@ -19,5 +21,7 @@ public static class PreTradeRuleset
         new("position", typeof(PositionFacts)),
         new("quote", typeof(QuoteFacts)),
         new("limits", typeof(RiskLimits)),
+        new("dayTrading", typeof(DayTradingFacts)),
+        new("margin", typeof(MarginFacts)),
     ];
 }

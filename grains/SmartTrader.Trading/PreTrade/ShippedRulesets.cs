@@ -20,6 +20,14 @@ public static class ShippedRulesets
         [.. WorkflowInjections.Resolve(RulesDocument.Parse(PreTrade), name => Find(name) is { } found ? RulesDocument.Parse(found.Content) : null)
             .Added.Select(w => w.WorkflowName)];
 
+    /// <summary>The shipped pre-trade workflow with the shipped workflows it injects: what a new silo's gate compiles.</summary>
+    public static IReadOnlyList<Workflow> PreTradeWorkflows()
+    {
+        var document = RulesDocument.Parse(PreTrade);
+        var (injected, _) = WorkflowInjections.Resolve(document, name => Find(name) is { } found ? RulesDocument.Parse(found.Content) : null);
+        return [.. document, .. injected];
+    }
+
     /// <summary>The shipped file of ruleset <paramref name="name"/>, or null when none is shipped.</summary>
     public static ShippedRuleset? Find(string name)
     {

@@ -1,3 +1,6 @@
+using SmartTrader.Compliance;
+using SmartTrader.Compliance.DayTrading;
+using SmartTrader.Compliance.Margin;
 using System.Collections.Frozen;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -23,10 +26,23 @@ public static class PreTradeRulesBench
         new PositionFacts("AAPL", 0m, 0m, 0m, 0m),
         new QuoteFacts(true, 99.98m, 100.02m, 100m, DateTimeOffset.UnixEpoch),
         new RiskLimits(100m, 1_000_000m, 10m, 1_000m, 1_000_000m, 25m, new[] { "BAC" }.ToFrozenSet(), 10, 1_000m),
+        .. ComplianceFacts(),
     ];
 
+    /// <summary>Day-trading and margin facts of the same order, for a cash account with no history.</summary>
+    private static object[] ComplianceFacts()
+    {
+        var account = new ComplianceAccount("bench", "bench", AccountKind.Cash, 100_000m);
+        var order = new ProposedOrder(new DateTimeOffset(2026, 1, 5, 15, 0, 0, TimeSpan.Zero), "bench", "AAPL", TradeSide.Buy, 10m, 100.05m);
+        return
+        [
+            new DayTradingFactsBuilder(DayTradingSettings.Default).Build(account, new DayTradeLedger("bench"), order),
+            new IntradayMarginCalculator(MaintenanceMarginOptions.Finra).Build(account, new MarginAccountState(100_000m, []), order),
+        ];
+    }
+
     public static CompiledWorkflow CompileShipped(RulesCompiler compiler) =>
-        compiler.Compile(RulesDocument.Parse(ShippedRulesets.PreTrade), PreTradeRuleset.Name, PreTradeRuleset.Inputs);
+        compiler.Compile(ShippedRulesets.PreTradeWorkflows(), PreTradeRuleset.Name, PreTradeRuleset.Inputs);
 
     /// <summary>
     /// Evaluates through the silo's <see cref="ActiveRulesets"/> at a paced rate on every core while another thread
@@ -36,10 +52,13 @@ public static class PreTradeRulesBench
     public static ActivationFigures UnderActivation(double targetPerSecond, TimeSpan duration, int activations)
     {
         var rulesets = new ActiveRulesets(new RulesCompiler(), NullLogger<ActiveRulesets>.Instance);
+        foreach (var name in ShippedRulesets.InjectedIntoPreTrade)
+            rulesets.Publish(new ActiveRuleset(name, 1, $"bench-{name}", ShippedRulesets.Find(name)!.Content));
         rulesets.Publish(Version(1));
         var inputs = PassingInputs();
         var (order, account, position, quote, limits) =
             ((OrderFacts)inputs[0]!, (AccountFacts)inputs[1]!, (PositionFacts)inputs[2]!, (QuoteFacts)inputs[3]!, (RiskLimits)inputs[4]!);
+        var (dayTrading, margin) = ((DayTradingFacts)inputs[5]!, (MarginFacts)inputs[6]!);
         var threads = Environment.ProcessorCount;
         var windowTicks = Stopwatch.Frequency / 10;
         var windows = new long[(int)(duration.TotalSeconds * 10) + 1];
@@ -61,7 +80,7 @@ public static class PreTradeRulesBench
                 try
                 {
                     var gate = rulesets.PreTrade!;
-                    var verdict = gate.Evaluate(order, account, position, quote, limits);
+                    var verdict = gate.Evaluate(order, account, position, quote, limits, dayTrading, margin);
                     var marker = verdict.Failures.SingleOrDefault(f => f.RuleName == MarkerRule);
                     if (verdict.Failures.Count != 1 || marker?.Message != $"v{gate.Version.Version}") Interlocked.Increment(ref mixed);
                 }

@@ -52,7 +52,7 @@ internal sealed class TradingSilo : IAsyncDisposable
         var provider = collection.BuildServiceProvider();
         await provider.GetRequiredService<GrainRuntime>().StartAsync();
         var silo = new TradingSilo(provider, clock, events);
-        if (activateShippedRules) silo.Rulesets.Publish(PreTradeVersions.Of(ShippedRulesets.PreTrade, version: 1));
+        if (activateShippedRules) PreTradeVersions.PublishShipped(silo.Rulesets);
         return silo;
     }
 

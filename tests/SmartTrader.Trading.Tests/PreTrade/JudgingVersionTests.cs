@@ -136,7 +136,7 @@ public class JudgingVersionTests
             .Which.Kind.Should().Be(TradingErrorKind.Unavailable);
         (await silo.RecordedOrder(OrderIds.For("acc1", "c1"))).Should().BeNull();
 
-        silo.Rulesets.Publish(PreTradeVersions.Of(ShippedRulesets.PreTrade, 1));
+        PreTradeVersions.PublishShipped(silo.Rulesets);
         var placed = await portfolio.PlaceOrder(Buy("c1", 10m));
         placed.Duplicate.Should().BeFalse("the refused clientOrderId was not consumed");
         placed.Order.Status.Should().Be(OrderStatus.Filled);

@@ -9,30 +9,45 @@ namespace SmartTrader.Trading.Tests.PreTrade;
 public class PreTradeRulesetLoaderTests
 {
     [Fact]
-    public async Task A_ruleset_without_versions_is_seeded_with_the_shipped_rules_and_activated()
+    public async Task Rulesets_without_versions_are_seeded_with_the_shipped_rules_and_the_injected_ones_published_first()
     {
-        var (grain, recorder) = RecordingRulesetGrain.Create(active: null);
+        var grains = new RecordingGrains(_ => null);
         var activations = new RecordingActivations();
 
-        await new PreTradeRulesetLoader(new OneGrainFactory(grain), activations, NullLogger<PreTradeRulesetLoader>.Instance)
-            .StartAsync(CancellationToken.None);
+        await new PreTradeRulesetLoader(grains, activations, NullLogger<PreTradeRulesetLoader>.Instance).StartAsync(CancellationToken.None);
 
-        recorder.Seeds.Should().Equal((ShippedRulesets.PreTrade, "rules/rulesets/pre-trade.json"));
-        activations.Published.Should().ContainSingle().Which.Content.Should().Be(ShippedRulesets.PreTrade);
+        grains.Recorders[PreTradeRuleset.Name].Seeds.Should().Equal((ShippedRulesets.PreTrade, "rules/rulesets/pre-trade.json"));
+        foreach (var name in ShippedRulesets.InjectedIntoPreTrade)
+            grains.Recorders[name].Seeds.Should().Equal((ShippedRulesets.Find(name)!.Content, $"rules/rulesets/{name}.json"));
+        activations.Published.Select(a => a.Ruleset).Should().Equal([.. ShippedRulesets.InjectedIntoPreTrade, PreTradeRuleset.Name]);
+        activations.Published[^1].Content.Should().Be(ShippedRulesets.PreTrade);
     }
 
     [Fact]
-    public async Task The_stored_active_version_is_activated_and_nothing_is_seeded()
+    public async Task The_stored_active_versions_are_activated_and_nothing_is_seeded()
     {
         var stored = PreTradeVersions.Of(PreTradeVersions.ShippedWith("MaxOrderQuantity", "order.Quantity <= 5"), version: 7);
-        var (grain, recorder) = RecordingRulesetGrain.Create(stored);
+        var parts = PreTradeVersions.ShippedParts().Select(p => p with { Version = 3 }).ToDictionary(p => p.Ruleset);
+        var grains = new RecordingGrains(name => name == PreTradeRuleset.Name ? stored : parts.GetValueOrDefault(name));
         var activations = new RecordingActivations();
 
-        await new PreTradeRulesetLoader(new OneGrainFactory(grain), activations, NullLogger<PreTradeRulesetLoader>.Instance)
-            .StartAsync(CancellationToken.None);
+        await new PreTradeRulesetLoader(grains, activations, NullLogger<PreTradeRulesetLoader>.Instance).StartAsync(CancellationToken.None);
 
-        recorder.Seeds.Should().BeEmpty();
-        activations.Published.Should().Equal(stored);
+        grains.Recorders.Values.SelectMany(r => r.Seeds).Should().BeEmpty();
+        activations.Published.Should().Equal([.. parts.Values, stored]);
+    }
+
+    [Fact]
+    public async Task An_injected_ruleset_that_is_neither_stored_nor_shipped_is_not_published_and_the_rest_are()
+    {
+        var stored = PreTradeVersions.Of(ShippedRulesets.PreTrade.Replace("\"intraday-margin\"", "\"intraday-margin\", \"firm-extra\"", StringComparison.Ordinal), version: 2);
+        var grains = new RecordingGrains(name => name == PreTradeRuleset.Name ? stored : null);
+        var activations = new RecordingActivations();
+
+        await new PreTradeRulesetLoader(grains, activations, NullLogger<PreTradeRulesetLoader>.Instance).StartAsync(CancellationToken.None);
+
+        grains.Recorders["firm-extra"].Seeds.Should().BeEmpty();
+        activations.Published.Select(a => a.Ruleset).Should().Equal([.. ShippedRulesets.InjectedIntoPreTrade, PreTradeRuleset.Name]);
     }
 
     [Fact]
@@ -49,11 +64,14 @@ public class PreTradeRulesetLoaderTests
 
         public List<(string Content, string Source)> Seeds { get; } = [];
 
-        public static (IRulesetGrain Grain, RecordingRulesetGrain Recorder) Create(ActiveRuleset? active)
+        private string _name = PreTradeRuleset.Name;
+
+        public static (IRulesetGrain Grain, RecordingRulesetGrain Recorder) Create(ActiveRuleset? active, string name)
         {
             var grain = DispatchProxy.Create<IRulesetGrain, RecordingRulesetGrain>();
             var recorder = (RecordingRulesetGrain)(object)grain;
             recorder._active = active;
+            recorder._name = name;
             return (grain, recorder);
         }
 
@@ -66,7 +84,7 @@ public class PreTradeRulesetLoaderTests
                 case nameof(IRulesetGrain.SeedIfEmpty):
                     var (content, source) = ((string)args![0]!, (string)args[1]!);
                     Seeds.Add((content, source));
-                    _active ??= PreTradeVersions.Of(content, version: 1);
+                    _active ??= PreTradeVersions.Named(_name, content, version: 1);
                     return Task.FromResult(_active);
                 default:
                     throw new NotSupportedException($"The loader has no business calling {method?.Name}.");
@@ -74,11 +92,19 @@ public class PreTradeRulesetLoaderTests
         }
     }
 
-    private sealed class OneGrainFactory(IRulesetGrain grain) : IGrainFactory
+    /// <summary>One recording ruleset grain per ruleset name, each starting with the active version <c>activeOf</c> gives.</summary>
+    private sealed class RecordingGrains(Func<string, ActiveRuleset?> activeOf) : IGrainFactory
     {
+        public Dictionary<string, RecordingRulesetGrain> Recorders { get; } = [];
+        private readonly Dictionary<string, IRulesetGrain> _grains = [];
+
         public TGrainInterface GetGrain<TGrainInterface>(string key) where TGrainInterface : IGrainWithStringKey
         {
-            key.Should().Be(PreTradeRuleset.Name);
+            if (!_grains.TryGetValue(key, out var grain))
+            {
+                (grain, Recorders[key]) = RecordingRulesetGrain.Create(activeOf(key), key);
+                _grains[key] = grain;
+            }
             return (TGrainInterface)grain;
         }
     }

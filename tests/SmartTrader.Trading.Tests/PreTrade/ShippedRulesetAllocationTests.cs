@@ -9,7 +9,7 @@ public class ShippedRulesetAllocationTests
     [Fact]
     public void Evaluating_the_shipped_rules_for_a_passing_order_allocates_nothing()
     {
-        var gate = new RulesCompiler().Compile(RulesDocument.Parse(ShippedRulesets.PreTrade), PreTradeRuleset.Name, PreTradeRuleset.Inputs);
+        var gate = new RulesCompiler().Compile(ShippedRulesets.PreTradeWorkflows(), PreTradeRuleset.Name, PreTradeRuleset.Inputs);
         var inputs = PreTradeSamples.Inputs();
         for (var i = 0; i < 1_000; i++) gate.Evaluate(inputs).AllPassed.Should().BeTrue();
 

@@ -36,7 +36,7 @@ public partial class ShippedRulesetTests
 
     [Fact]
     public void It_compiles_against_the_pre_trade_inputs() =>
-        new RulesCompiler().Validate([PreTrade], PreTradeRuleset.Name, PreTradeRuleset.Inputs).Should().BeEmpty();
+        new RulesCompiler().Validate(ShippedRulesets.PreTradeWorkflows(), PreTradeRuleset.Name, PreTradeRuleset.Inputs).Should().BeEmpty();
 
     [GeneratedRegex(@"\$\(([^)]+)\)")]
     private static partial Regex Placeholder();

@@ -1,0 +1,63 @@
+using SmartTrader.Compliance;
+using Fill = SmartTrader.Trading.Fill;
+using SmartTrader.Compliance.Calendar;
+using SmartTrader.Compliance.DayTrading;
+using SmartTrader.Compliance.Margin;
+using SmartTrader.Trading.Domain;
+using SmartTrader.Trading.PreTrade;
+
+namespace SmartTrader.Trading.Grains;
+
+/// <summary>The compliance facts of <see cref="PlaceOrder"/>: day trades and intraday margin, computed from the account's own state.</summary>
+public sealed partial class PortfolioGrain
+{
+    private DayTradeLedger? _dayTrades;
+
+    private static ExchangeCalendar Calendar => NyseCalendar.Instance;
+
+    /// <summary>Built from the kept history on first use, then kept current by <see cref="RecordForCompliance"/>.</summary>
+    private DayTradeLedger DayTrades => _dayTrades ??= State.DayTrades.ToLedger(Key, Calendar);
+
+    private void RecordForCompliance(Fill fill)
+    {
+        var recorded = new DayTradeFill(fill.Time, fill.Symbol, SideOf(fill.Side), fill.Quantity, fill.Price, fill.OrderId);
+        DayTrades.Record(recorded.ToFill(Key), recorded.OrderId);
+        State.DayTrades.Add(recorded, Calendar);
+    }
+
+    private DayTradingFacts DayTradingFacts(PreTradeGate gate, OrderView order, TradingDay day, DateTimeOffset now) =>
+        gate.DayTradingFacts.Build(ComplianceAccount(day.StartEquity), DayTrades, Proposed(order, order.Quantity, now),
+            [.. State.OpenOrders.Values.Select(open => new OpenOrder(Proposed(open, open.RemainingQuantity, open.CreatedAt), open.OrderId))]);
+
+    private MarginFacts MarginFacts(PreTradeGate gate, OrderView order, decimal estimatedPrice, Valuation valuation, IReadOnlyDictionary<string, decimal?> marks, DateTimeOffset now)
+    {
+        var positions = Ledger.Positions.Values
+            .Where(p => p.Quantity != 0m)
+            .Select(p => new MarginPosition(p.Symbol, p.Quantity, marks.GetValueOrDefault(p.Symbol) ?? p.LastPrice))
+            .ToList();
+        var calculator = new IntradayMarginCalculator(maintenanceMargin, gate.Settings.DayTrading.Regime, Calendar);
+        return calculator.Build(ComplianceAccount(valuation.Equity), new MarginAccountState(valuation.Cash, positions),
+            Proposed(order, order.Quantity, now) with { Price = order.LimitPrice ?? (estimatedPrice > 0m ? estimatedPrice : null) }, estimatedPrice > 0m ? estimatedPrice : null);
+    }
+
+    private ComplianceAccount ComplianceAccount(decimal equity) =>
+        new(Key, State.Account!.Owner, KindOf(Ledger.Type), equity);
+
+    private ProposedOrder Proposed(OrderView order, decimal quantity, DateTimeOffset time) =>
+        new(time, Key, order.Symbol, SideOf(order.Side), quantity, order.LimitPrice);
+
+    private static AccountKind KindOf(AccountType type) => type switch
+    {
+        AccountType.Cash => AccountKind.Cash,
+        AccountType.Margin => AccountKind.Margin,
+        _ => AccountKind.IRA,
+    };
+
+    private static TradeSide SideOf(OrderSide side) => side switch
+    {
+        OrderSide.Buy => TradeSide.Buy,
+        OrderSide.Sell => TradeSide.Sell,
+        OrderSide.SellShort => TradeSide.SellShort,
+        _ => TradeSide.BuyToCover,
+    };
+}
