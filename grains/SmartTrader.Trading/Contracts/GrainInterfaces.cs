@@ -21,6 +21,10 @@ public interface IPortfolioGrain : IGrainWithStringKey
     Task<AccountInfo?> GetAccount();
     Task<PortfolioView> GetPortfolio();
     Task<ImmutableArray<EquityPoint>> GetEquityHistory();
+
+    /// <summary>Day trades in the current window, pattern day trader status and maintenance margin, as the pre-trade rules see them.</summary>
+    Task<ComplianceStatusView> GetComplianceStatus();
+
     Task<PlaceOrderResult> PlaceOrder(PlaceOrderRequest request);
     Task<OrderView> CancelOrder(string orderId);
 

@@ -40,6 +40,33 @@ public sealed partial class PortfolioGrain
             Proposed(order, order.Quantity, now) with { Price = order.LimitPrice ?? (estimatedPrice > 0m ? estimatedPrice : null) }, estimatedPrice > 0m ? estimatedPrice : null);
     }
 
+    public async Task<ComplianceStatusView> GetComplianceStatus()
+    {
+        RequireAccount();
+        var now = Time.GetUtcNow();
+        var (valuation, marks) = await MarkedValuation();
+        var day = TradingDay.At(State.Day, now, _options.SessionCloseUtc, valuation.Equity);
+        var settings = (rulesets.PreTrade?.Settings ?? ComplianceSettings.Default).DayTrading;
+        var tradeDate = Calendar.TradeDateOf(now);
+        var window = DayTrades.WindowEndingOn(tradeDate);
+        var dayTrades = window.DayTrades(settings.Counting);
+        var isMargin = Ledger.Type == AccountType.Margin;
+        var requirement = Ledger.Positions.Values.Where(p => p.Quantity != 0m).Sum(p =>
+        {
+            var rates = maintenanceMargin.RatesFor(p.Symbol);
+            return Math.Abs(p.Quantity * (marks.GetValueOrDefault(p.Symbol) ?? p.LastPrice)) * (p.Quantity > 0 ? rates.Long : rates.Short);
+        });
+        return new ComplianceStatusView(
+            Key, Ledger.Type.ToString(),
+            new DayTradingStatusView(
+                isMargin, settings.Regime.RegimeOn(tradeDate).ToString(), settings.Counting.ToString(), window.Start, window.End,
+                isMargin ? dayTrades : 0, window.Trades, isMargin && PatternDayTraderRule.IsPatternDayTrader(dayTrades, window.Trades),
+                day.StartEquity, PatternDayTraderRule.MinimumEquity),
+            new MarginStatusView(isMargin, valuation.Equity, isMargin ? Money.Cents(requirement) : 0m,
+                isMargin ? Math.Max(0m, Money.Cents(requirement) - valuation.Equity) : 0m),
+            now);
+    }
+
     private ComplianceAccount ComplianceAccount(decimal equity) =>
         new(Key, State.Account!.Owner, KindOf(Ledger.Type), equity);
 

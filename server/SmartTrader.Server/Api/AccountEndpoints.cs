@@ -23,6 +23,8 @@ internal static class AccountEndpoints
             .WithSummary("Cash, buying power, positions, tax lots and open orders.");
         account.MapGet("/equity", (string accountId, IGrainFactory grains) => Portfolio(grains, accountId).GetEquityHistory())
             .WithSummary("Equity and cash over time.");
+        account.MapGet("/compliance", (string accountId, IGrainFactory grains) => Portfolio(grains, accountId).GetComplianceStatus())
+            .WithSummary("Day trades in the five business days ending today, pattern day trader status, and maintenance margin.");
         account.MapOrderEndpoints();
     }
 

@@ -52,11 +52,11 @@ public static class ServerFactoryExtensions
     }
 
     /// <summary>Opens an account owned by (and granted to) <paramref name="owner"/>; returns its id.</summary>
-    public static async Task<string> CreateAccountAsync(this ServerFactory factory, decimal initialCash, string owner = "trader")
+    public static async Task<string> CreateAccountAsync(this ServerFactory factory, decimal initialCash, string owner = "trader", string type = "Cash")
     {
         using var admin = await factory.ClientForAsync("admin");
         var id = "acct-" + Guid.NewGuid().ToString("N")[..10];
-        using var response = await admin.PostAsJsonAsync("/api/accounts", new { id, name = "Test " + id, type = "Cash", initialCash, owner });
+        using var response = await admin.PostAsJsonAsync("/api/accounts", new { id, name = "Test " + id, type, initialCash, owner });
         response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         return id;
     }
