@@ -54,11 +54,12 @@ internal abstract class RemoteMethod
     public void WriteArguments(FrameBuffer frame, object?[] arguments, JsonSerializerOptions json)
     {
         if (_sentCount == 0) return;
-        using var writer = new Utf8JsonWriter(frame);
+        var writer = PooledJsonWriter.Rent(frame);
         writer.WriteStartArray();
         for (var i = 0; i < _parameterTypes.Length; i++)
             if (!_isToken[i]) JsonSerializer.Serialize(writer, arguments[i], _parameterTypes[i], json);
         writer.WriteEndArray();
+        PooledJsonWriter.Return(writer);
     }
 
     public object?[] ReadArguments(ReadOnlySpan<byte> utf8Json, JsonSerializerOptions json, CancellationToken token)
@@ -106,8 +107,9 @@ internal sealed class RemoteMethod<TResult>(GrainMethod<TResult> method) : Remot
     public override void WriteResult(FrameBuffer frame, Task completed, JsonSerializerOptions json)
     {
         if (_isVoid) return;
-        using var writer = new Utf8JsonWriter(frame);
+        var writer = PooledJsonWriter.Rent(frame);
         JsonSerializer.Serialize(writer, ((Task<TResult>)completed).Result, json);
+        PooledJsonWriter.Return(writer);
     }
 
     public TResult ReadResult(ReadOnlySpan<byte> utf8Json, JsonSerializerOptions json) =>
