@@ -7,7 +7,7 @@ public static class ClusterTransportServiceCollectionExtensions
 {
     /// <summary>
     /// Connects this silo to the others: replaces the runtime's "no remote silos" invoker with the TCP transport,
-    /// registers <see cref="ISiloProbe"/>, <see cref="ClusterEndpoint"/> and a hosted listener serving calls from other
+    /// registers <see cref="ISiloProbe"/>, <see cref="ISiloDeathObserver"/>, <see cref="ClusterEndpoint"/> and a hosted listener serving calls from other
     /// silos. The topology stays an input: register the cluster's <see cref="ILocalSilo"/> (typically
     /// <c>endpoint.AddressFor(generation)</c>) and <see cref="IGrainPlacement"/> before the runtime is first resolved.
     /// </summary>
@@ -21,6 +21,7 @@ public static class ClusterTransportServiceCollectionExtensions
         services.AddSingleton<ClusterEndpoint>();
         services.AddSingleton<RemoteMethods>();
         services.AddSingleton<TransportClient>();
+        services.AddSingleton<ISiloDeathObserver>(sp => sp.GetRequiredService<TransportClient>());
         services.AddSingleton<CallDispatcher>();
         services.AddSingleton<ClusterTransportListener>();
         services.AddHostedService(sp => sp.GetRequiredService<ClusterTransportListener>());

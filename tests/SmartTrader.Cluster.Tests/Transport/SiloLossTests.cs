@@ -47,6 +47,25 @@ public sealed class SiloLossTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task When_membership_declares_a_silent_silo_dead_its_pending_calls_fail_at_once_and_others_carry_on()
+    {
+        var a = await Start("a");
+        var b = await Start("b");
+        await Start("c");
+        var signal = Guid.NewGuid().ToString("N");
+        var onB = a.Grains.GetGrain<ISlowGrain>("b:silent").WaitForCancellation(signal, CancellationToken.None);
+        var onC = a.Grains.GetGrain<ISlowGrain>("c:alive").Sleep(TimeSpan.FromMilliseconds(300));
+        await Signals.Named(signal + ":started").Task.Within(Patience);
+
+        a.Services.GetRequiredService<ISiloDeathObserver>().OnSiloDeclaredDead(b.ClusterAddress);
+
+        var thrown = await FluentActions.Awaiting(() => onB.Within(Patience)).Should().ThrowAsync<SiloUnavailableException>();
+        thrown.Which.Silo.Should().Be(b.Address);
+        (await onC.Within(Patience)).Should().Be(1, "calls to other silos are not affected");
+        await Signals.Named(signal + ":cancelled").Task.Within(Patience);
+    }
+
+    [Fact]
     public async Task A_call_to_a_silo_nobody_listens_for_fails_with_silo_unavailable()
     {
         var a = await Start("a");

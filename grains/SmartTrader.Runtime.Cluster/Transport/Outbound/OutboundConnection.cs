@@ -68,6 +68,17 @@ internal sealed class OutboundConnection : FrameConnection
         Send(frame);
     }
 
+    /// <summary>Fails, and cancels at the callee, every operation still waiting on <paramref name="silo"/>.</summary>
+    public void Abandon(SiloAddress silo, string reason)
+    {
+        foreach (var (id, operation) in _pending)
+        {
+            if (operation.Target != silo || !Forget(operation)) continue;
+            operation.Fail(new SiloUnavailableException(silo, reason));
+            if (operation.CancelsRemotely) SendCancel(id);
+        }
+    }
+
     protected override void OnFrame(FrameKind kind, ReadOnlySpan<byte> body)
     {
         if (kind is not (FrameKind.Response or FrameKind.Pong))

@@ -10,6 +10,7 @@ namespace SmartTrader.Runtime.Cluster;
 /// </summary>
 internal sealed class TransportClient(
     IOptions<ClusterTransportOptions> options, IOptions<SiloOptions> siloOptions, TimeProvider time, ILogger<TransportClient> logger)
+    : ISiloDeathObserver
 {
     private readonly ConcurrentDictionary<string, RemoteSilo> _silos = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string Host, int Port), PeerLink> _links = new();
@@ -69,6 +70,13 @@ internal sealed class TransportClient(
         {
             connection.Forget(ping);
         }
+    }
+
+    public void OnSiloDeclaredDead(ClusterSiloAddress silo)
+    {
+        var address = silo.ToSiloAddress();
+        if (_silos.TryGetValue(address.Value, out var remote))
+            remote.Link.Current?.Abandon(address, $"Silo {address} was declared dead; the call was abandoned without its answer.");
     }
 
     /// <summary>Closes every outbound connection; their pending calls fail with <see cref="SiloUnavailableException"/>.</summary>
