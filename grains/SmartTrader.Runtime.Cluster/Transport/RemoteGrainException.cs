@@ -9,6 +9,4 @@ public sealed class RemoteGrainException(string remoteType, string message, Remo
 {
     /// <summary>Full name of the exception type thrown on the remote silo.</summary>
     public string RemoteType { get; } = remoteType;
-
-    public override string ToString() => $"{nameof(RemoteGrainException)} ({RemoteType}): {Message}";
 }
