@@ -9,8 +9,8 @@ public sealed class ReentrancyTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _a = await TestSilo.StartAsync(_map, "a", callTimeout: TimeSpan.FromSeconds(2));
-        _b = await TestSilo.StartAsync(_map, "b", callTimeout: TimeSpan.FromSeconds(2));
+        _a = await TestSilo.StartAsync(_map, "a", callTimeout: TimeSpan.FromSeconds(5));
+        _b = await TestSilo.StartAsync(_map, "b", callTimeout: TimeSpan.FromSeconds(5));
     }
 
     public async Task DisposeAsync()

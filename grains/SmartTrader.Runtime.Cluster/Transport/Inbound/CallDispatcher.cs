@@ -70,7 +70,8 @@ internal sealed class CallDispatcher(
         }
 
         var context = correlationId is null && user is null ? null : new CallContextData(correlationId, user);
-        var call = new IncomingCall(connection, this, id, grainId, method, arguments, context, cancellation);
+        var timeout = timeoutMilliseconds == WireProtocol.NoDeadline ? Timeout.InfiniteTimeSpan : TimeSpan.FromMilliseconds(timeoutMilliseconds);
+        var call = new IncomingCall(connection, this, id, grainId, method, arguments, context, cancellation, timeout);
         if (cancellation is not null) connection.Track(call);
         ThreadPool.UnsafeQueueUserWorkItem(call, preferLocal: false);
     }

@@ -6,13 +6,16 @@ namespace SmartTrader.Runtime.Cluster;
 /// </summary>
 internal sealed class IncomingCall(
     InboundConnection connection, CallDispatcher dispatcher, long id, GrainId grainId, RemoteMethod method, object?[] arguments,
-    CallContextData? context, CancellationTokenSource? cancellation) : IThreadPoolWorkItem
+    CallContextData? context, CancellationTokenSource? cancellation, TimeSpan timeout) : IThreadPoolWorkItem
 {
+    private volatile bool _cancelledByCaller;
+
     public long Id { get; } = id;
 
-    /// <summary>Cancels the token passed to the grain method (when it takes one).</summary>
+    /// <summary>Cancels the token passed to the grain method (when it takes one): the caller gave up or is gone.</summary>
     public void Cancel()
     {
+        _cancelledByCaller = true;
         try
         {
             cancellation?.Cancel();
@@ -48,12 +51,13 @@ internal sealed class IncomingCall(
 
     private void Respond(Task turn)
     {
+        var response = ResponseFor(turn);
         if (cancellation is not null)
         {
             connection.Untrack(this);
             cancellation.Dispose();
         }
-        connection.Send(ResponseFor(turn));
+        connection.Send(response);
     }
 
     private FrameBuffer ResponseFor(Task turn)
@@ -73,6 +77,8 @@ internal sealed class IncomingCall(
         }
 
         var exception = ExceptionOf(turn);
+        if (exception is OperationCanceledException && cancellation is { IsCancellationRequested: true } && !_cancelledByCaller)
+            exception = new TimeoutException($"Call to {method.GrainMethod} on grain {grainId} did not complete within {timeout}.");
         dispatcher.Logger.GrainCallFailed(exception, method.Key, grainId, exception.GetType().Name);
         return Responses.Error(Id, exception, options);
     }
