@@ -13,7 +13,7 @@ internal sealed class CallDispatcher(
     GrainCatalog catalog, RemoteMethods methods, ILocalSilo localSilo, TimeProvider time,
     IOptions<ClusterTransportOptions> options, ILogger<CallDispatcher> logger)
 {
-    private (string Text, byte[] Utf8) _local = ("", []);
+    private LocalWireAddress _local = new("", []);
 
     public GrainCatalog Catalog { get; } = catalog;
     public ClusterTransportOptions Options { get; } = options.Value;
@@ -25,7 +25,7 @@ internal sealed class CallDispatcher(
     {
         var current = localSilo.Address.Value;
         var local = _local;
-        if (!ReferenceEquals(local.Text, current)) _local = local = (current, Encoding.UTF8.GetBytes(current));
+        if (!ReferenceEquals(local.Text, current)) _local = local = new LocalWireAddress(current, Encoding.UTF8.GetBytes(current));
         return targetUtf8.SequenceEqual(local.Utf8);
     }
 
@@ -77,7 +77,7 @@ internal sealed class CallDispatcher(
     }
 
     /// <summary>Builds the key index up front, so the first call does not pay for it.</summary>
-    public void Prepare() => methods.TryFind([], out _);
+    public void Prepare() => methods.Prepare();
 
     private CancellationTokenSource CancellationFor(int timeoutMilliseconds) =>
         timeoutMilliseconds == WireProtocol.NoDeadline
@@ -89,4 +89,7 @@ internal sealed class CallDispatcher(
         Logger.RequestRefused(reason.Message);
         connection.Send(Responses.Error(id, reason, Options));
     }
+
+    /// <summary>The local address and its wire bytes, swapped as one reference when the address changes.</summary>
+    private sealed record LocalWireAddress(string Text, byte[] Utf8);
 }

@@ -18,6 +18,9 @@ internal sealed class RemoteMethods(GrainTypeRegistry registry)
     public RemoteMethod For(GrainMethod method) =>
         _byMethod.TryGetValue(method, out var remote) ? remote : _byMethod.GetOrAdd(method, RemoteMethod.For);
 
+    /// <summary>Builds the key index now rather than on the first incoming call.</summary>
+    public void Prepare() => _ = _byKey.Value;
+
     public bool TryFind(ReadOnlySpan<byte> keyUtf8, out RemoteMethod method)
     {
         var lookup = _byKey.Value;
