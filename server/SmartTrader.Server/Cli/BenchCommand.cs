@@ -4,7 +4,7 @@ using SmartTrader.Server.Bench;
 
 namespace SmartTrader.Server.Cli;
 
-/// <summary>`bench grains|orders|memory`: the figures docs/BENCHMARKS.md records, printed as text or --json.</summary>
+/// <summary>`bench grains|orders|memory|rules|cluster`: the figures docs/BENCHMARKS.md records, printed as text or --json.</summary>
 internal static class BenchCommand
 {
     public static Command Create()
@@ -14,6 +14,7 @@ internal static class BenchCommand
         command.Subcommands.Add(Orders());
         command.Subcommands.Add(Memory());
         command.Subcommands.Add(RulesBenchCommand.Create(JsonOption()));
+        command.Subcommands.Add(ClusterBenchCommand.Create(JsonOption()));
         return command;
     }
 

@@ -1,0 +1,99 @@
+using System.Collections.Concurrent;
+using System.Net.Sockets;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace SmartTrader.Runtime.Cluster;
+
+/// <summary>
+/// Accepts connections from other silos on <see cref="ClusterEndpoint"/> and serves their calls through the local
+/// catalog. Stopping closes the listener, every inbound connection (callers see <see cref="SiloUnavailableException"/>)
+/// and this silo's outbound connections.
+/// </summary>
+internal sealed class ClusterTransportListener(
+    ClusterEndpoint endpoint, CallDispatcher dispatcher, TransportClient client, IOptions<ClusterTransportOptions> options,
+    ILogger<ClusterTransportListener> logger) : IHostedService
+{
+    private readonly ConcurrentDictionary<InboundConnection, byte> _connections = new();
+    private readonly CancellationTokenSource _stopping = new();
+    private Task _accepting = Task.CompletedTask;
+
+    public int ConnectionCount => _connections.Count;
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        dispatcher.Prepare();
+        var socket = endpoint.Socket;
+        _accepting = AcceptAsync(socket, _stopping.Token);
+        logger.Listening(endpoint.ToString(), dispatcher.LocalAddress);
+        return Task.CompletedTask;
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        endpoint.Dispose();
+        foreach (var connection in _connections.Keys) connection.Close();
+        client.CloseAll();
+        await _accepting.ConfigureAwait(false);
+    }
+
+    private async Task AcceptAsync(Socket listener, CancellationToken stopping)
+    {
+        while (!stopping.IsCancellationRequested)
+        {
+            Socket socket;
+            try
+            {
+                socket = await listener.AcceptAsync(stopping).ConfigureAwait(false);
+            }
+            catch (Exception) when (stopping.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (SocketException e)
+            {
+                logger.AcceptFailed(e);
+                continue;
+            }
+            socket.NoDelay = true;
+            _ = HandshakeAsync(socket, stopping);
+        }
+    }
+
+    private async Task HandshakeAsync(Socket socket, CancellationToken stopping)
+    {
+        var remote = socket.RemoteEndPoint?.ToString() ?? "?";
+        try
+        {
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+            deadline.CancelAfter(options.Value.ConnectTimeout);
+            var preamble = new byte[WireProtocol.Preamble.Length];
+            var read = 0;
+            while (read < preamble.Length)
+            {
+                var n = await socket.ReceiveAsync(preamble.AsMemory(read), SocketFlags.None, deadline.Token).ConfigureAwait(false);
+                if (n == 0) throw new InvalidDataException("closed before the preamble");
+                read += n;
+            }
+            if (!preamble.AsSpan().SequenceEqual(WireProtocol.Preamble)) throw new InvalidDataException("not the SmartTrader silo protocol (or another version)");
+        }
+        catch (Exception e)
+        {
+            logger.HandshakeFailed(remote, e.Message);
+            socket.Dispose();
+            return;
+        }
+
+        var connection = new InboundConnection(socket, dispatcher);
+        _connections[connection] = 0;
+        _ = connection.Closed.ContinueWith(static (_, state) =>
+        {
+            var (connections, closed) = ((ConcurrentDictionary<InboundConnection, byte>, InboundConnection))state!;
+            connections.TryRemove(KeyValuePair.Create(closed, (byte)0));
+        }, (_connections, connection), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        connection.Start();
+        if (stopping.IsCancellationRequested) connection.Close();
+    }
+}

@@ -1,0 +1,34 @@
+using System.Text.Json;
+
+namespace SmartTrader.Runtime.Cluster;
+
+/// <summary>Settings of the silo-to-silo transport (section "Cluster:Transport" in configuration).</summary>
+public sealed class ClusterTransportOptions
+{
+    /// <summary>Address the listener binds: an IP address, or "*" / "0.0.0.0" for every interface.</summary>
+    public string Host { get; set; } = "127.0.0.1";
+
+    /// <summary>Port the listener binds; 0 takes a free port (read it from <see cref="ClusterEndpoint.Port"/>).</summary>
+    public int Port { get; set; } = 11111;
+
+    /// <summary>Host name other silos use to reach this one; defaults to <see cref="Host"/>.</summary>
+    public string? AdvertisedHost { get; set; }
+
+    /// <summary>How long opening a connection to another silo may take before the call fails.</summary>
+    public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>After a failed connect, calls to that silo fail at once for this long; it doubles on each failure.</summary>
+    public TimeSpan ReconnectBackoff { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>Upper bound of the doubling <see cref="ReconnectBackoff"/>.</summary>
+    public TimeSpan MaxReconnectBackoff { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Largest frame either side accepts; a bigger one is a protocol error that closes the connection.</summary>
+    public int MaxFrameBytes { get; set; } = 16 * 1024 * 1024;
+
+    /// <summary>How arguments, results and exception payloads are serialized. Both ends must agree.</summary>
+    public JsonSerializerOptions Json { get; set; } = GrainStateJson.Options;
+
+    /// <summary>Which exception types are rebuilt on the caller's side, and how their extra data travels.</summary>
+    public RemoteExceptionCodecs Exceptions { get; } = new();
+}

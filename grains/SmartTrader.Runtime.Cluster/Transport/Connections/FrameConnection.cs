@@ -1,0 +1,184 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using System.Net.Sockets;
+using System.Threading.Channels;
+
+namespace SmartTrader.Runtime.Cluster;
+
+/// <summary>
+/// One TCP connection carrying length-prefixed frames both ways. A receive loop hands each complete frame to
+/// <see cref="OnFrame"/>; a send loop writes queued frames, as many as are waiting in one system call, so concurrent
+/// calls share the connection. Any failure of either loop closes the connection once, and <see cref="OnClosed"/> runs.
+/// </summary>
+internal abstract class FrameConnection
+{
+    private const int ReceiveBufferSize = 64 * 1024;
+    private const int MaxFramesPerSend = 256;
+
+    private readonly Socket _socket;
+    private readonly int _maxFrameBytes;
+    private readonly Channel<FrameBuffer> _outgoing =
+        Channel.CreateUnbounded<FrameBuffer>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly TaskCompletionSource _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _isClosed;
+
+    protected FrameConnection(Socket socket, int maxFrameBytes)
+    {
+        _socket = socket;
+        _maxFrameBytes = maxFrameBytes;
+        RemoteEndPoint = socket.RemoteEndPoint?.ToString() ?? "?";
+    }
+
+    public string RemoteEndPoint { get; }
+    public bool IsClosed => Volatile.Read(ref _isClosed) != 0;
+
+    /// <summary>Completes once the connection is closed and <see cref="OnClosed"/> has run.</summary>
+    public Task Closed => _closed.Task;
+
+    public void Start()
+    {
+        _ = ReceiveLoopAsync();
+        _ = SendLoopAsync();
+    }
+
+    /// <summary>Queues a frame; false (and the frame released) when the connection is closed.</summary>
+    public bool Send(FrameBuffer frame)
+    {
+        if (!IsClosed && _outgoing.Writer.TryWrite(frame)) return true;
+        frame.Release();
+        return false;
+    }
+
+    public void Close(Exception? reason = null)
+    {
+        if (Interlocked.Exchange(ref _isClosed, 1) != 0) return;
+        _outgoing.Writer.TryComplete();
+        try
+        {
+            _socket.Shutdown(SocketShutdown.Both);
+        }
+        catch (SocketException)
+        {
+            // Already reset by the peer.
+        }
+        catch (ObjectDisposedException)
+        {
+        }
+        _socket.Dispose();
+        try
+        {
+            OnClosed(reason);
+        }
+        finally
+        {
+            _closed.TrySetResult();
+        }
+    }
+
+    /// <summary>Handles one frame, on the receive loop: parse what is needed and hand longer work elsewhere.</summary>
+    protected abstract void OnFrame(FrameKind kind, ReadOnlySpan<byte> body);
+
+    /// <param name="reason">Null when the peer closed the connection cleanly or this side closed it.</param>
+    protected abstract void OnClosed(Exception? reason);
+
+    private async Task ReceiveLoopAsync()
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(ReceiveBufferSize);
+        int start = 0, end = 0;
+        Exception? reason = null;
+        try
+        {
+            while (true)
+            {
+                start = HandleFrames(buffer, start, end);
+                (buffer, start, end) = MakeRoom(buffer, start, end);
+                var read = await _socket.ReceiveAsync(buffer.AsMemory(end), SocketFlags.None).ConfigureAwait(false);
+                if (read == 0) break;
+                end += read;
+            }
+        }
+        catch (Exception e) when (!IsClosed)
+        {
+            reason = e;
+        }
+        catch (Exception)
+        {
+            // Closed by this side: the receive was aborted on purpose.
+        }
+        finally
+        {
+            Close(reason);
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>Hands every complete frame in [start, end) to <see cref="OnFrame"/>; returns where the rest starts.</summary>
+    private int HandleFrames(byte[] buffer, int start, int end)
+    {
+        while (end - start >= WireProtocol.LengthPrefixBytes)
+        {
+            var length = FrameLength(buffer, start);
+            var frameEnd = start + WireProtocol.LengthPrefixBytes + length;
+            if (frameEnd > end) break;
+            var body = buffer.AsSpan(start + WireProtocol.LengthPrefixBytes, length);
+            OnFrame((FrameKind)body[0], body[1..]);
+            start = frameEnd;
+        }
+        return start;
+    }
+
+    /// <summary>Moves a partial frame to the front, growing the buffer when the frame is larger than it.</summary>
+    private (byte[] Buffer, int Start, int End) MakeRoom(byte[] buffer, int start, int end)
+    {
+        var pending = end - start;
+        var needed = pending >= WireProtocol.LengthPrefixBytes
+            ? WireProtocol.LengthPrefixBytes + FrameLength(buffer, start)
+            : WireProtocol.LengthPrefixBytes;
+        if (start == 0 && buffer.Length - end > 0 && needed <= buffer.Length) return (buffer, start, end);
+
+        var target = needed <= buffer.Length ? buffer : ArrayPool<byte>.Shared.Rent(needed);
+        buffer.AsSpan(start, pending).CopyTo(target);
+        if (!ReferenceEquals(target, buffer)) ArrayPool<byte>.Shared.Return(buffer);
+        return (target, 0, pending);
+    }
+
+    private int FrameLength(byte[] buffer, int start)
+    {
+        var length = BinaryPrimitives.ReadInt32LittleEndian(buffer.AsSpan(start));
+        if (length < 1 || length > _maxFrameBytes)
+            throw new InvalidDataException($"Received a frame of {length} bytes; frames must be 1 to {_maxFrameBytes} bytes.");
+        return length;
+    }
+
+    private async Task SendLoopAsync()
+    {
+        var frames = new List<FrameBuffer>(MaxFramesPerSend);
+        var segments = new List<ArraySegment<byte>>(MaxFramesPerSend);
+        var reader = _outgoing.Reader;
+        try
+        {
+            while (await reader.WaitToReadAsync().ConfigureAwait(false))
+            {
+                while (frames.Count < MaxFramesPerSend && reader.TryRead(out var frame))
+                {
+                    frames.Add(frame);
+                    segments.Add(frame.CompleteSegment());
+                }
+                if (segments.Count == 1) await _socket.SendAsync(segments[0].AsMemory(), SocketFlags.None).ConfigureAwait(false);
+                else await _socket.SendAsync(segments, SocketFlags.None).ConfigureAwait(false);
+                foreach (var sent in frames) sent.Release();
+                frames.Clear();
+                segments.Clear();
+            }
+        }
+        catch (Exception e)
+        {
+            Close(IsClosed ? null : e);
+        }
+        finally
+        {
+            foreach (var unsent in frames) unsent.Release();
+            while (reader.TryRead(out var unsent)) unsent.Release();
+        }
+    }
+}

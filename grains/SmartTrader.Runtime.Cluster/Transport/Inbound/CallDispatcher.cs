@@ -1,0 +1,95 @@
+using System.Text;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace SmartTrader.Runtime.Cluster;
+
+/// <summary>
+/// Turns a request frame into a call on the local catalog: checks that it is addressed to this silo's current
+/// generation, resolves the method among the registered grain interfaces, reads the arguments by their declared types,
+/// and queues the call. Anything wrong with the request is answered at once, without invoking anything.
+/// </summary>
+internal sealed class CallDispatcher(
+    GrainCatalog catalog, RemoteMethods methods, ILocalSilo localSilo, TimeProvider time,
+    IOptions<ClusterTransportOptions> options, ILogger<CallDispatcher> logger)
+{
+    private LocalWireAddress _local = new("", []);
+
+    public GrainCatalog Catalog { get; } = catalog;
+    public ClusterTransportOptions Options { get; } = options.Value;
+    public ILogger Logger { get; } = logger;
+
+    public SiloAddress LocalAddress => localSilo.Address;
+
+    public bool IsThisSilo(ReadOnlySpan<byte> targetUtf8)
+    {
+        var current = localSilo.Address.Value;
+        var local = _local;
+        if (!ReferenceEquals(local.Text, current)) _local = local = new LocalWireAddress(current, Encoding.UTF8.GetBytes(current));
+        return targetUtf8.SequenceEqual(local.Utf8);
+    }
+
+    public void Receive(InboundConnection connection, ref FrameReader reader)
+    {
+        var id = reader.ReadInt64();
+        var timeoutMilliseconds = reader.ReadInt32();
+        reader.TryReadUtf8(out var target);
+        if (!IsThisSilo(target))
+        {
+            connection.Send(Responses.NotThisSilo(id, LocalAddress));
+            return;
+        }
+
+        var grainId = new GrainId(reader.ReadRequiredString(), reader.ReadRequiredString());
+        reader.TryReadUtf8(out var methodKey);
+        var correlationId = reader.ReadString();
+        var user = reader.ReadString();
+        if (!methods.TryFind(methodKey, out var method))
+        {
+            Refuse(connection, id, new NotSupportedException(
+                $"Silo {LocalAddress} has no grain method {Encoding.UTF8.GetString(methodKey)} among its registered grain interfaces."));
+            return;
+        }
+        if (timeoutMilliseconds == 0)
+        {
+            Refuse(connection, id, new TimeoutException($"Call to {method.GrainMethod} on grain {grainId} arrived after its deadline."));
+            return;
+        }
+
+        var cancellation = method.TakesCancellation ? CancellationFor(timeoutMilliseconds) : null;
+        object?[] arguments;
+        try
+        {
+            arguments = method.ReadArguments(reader.Rest, Options.Json, cancellation?.Token ?? CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            cancellation?.Dispose();
+            Refuse(connection, id, e);
+            return;
+        }
+
+        var context = correlationId is null && user is null ? null : new CallContextData(correlationId, user);
+        var timeout = timeoutMilliseconds == WireProtocol.NoDeadline ? Timeout.InfiniteTimeSpan : TimeSpan.FromMilliseconds(timeoutMilliseconds);
+        var call = new IncomingCall(connection, this, id, grainId, method, arguments, context, cancellation, timeout);
+        if (cancellation is not null) connection.Track(call);
+        ThreadPool.UnsafeQueueUserWorkItem(call, preferLocal: false);
+    }
+
+    /// <summary>Builds the key index up front, so the first call does not pay for it.</summary>
+    public void Prepare() => methods.Prepare();
+
+    private CancellationTokenSource CancellationFor(int timeoutMilliseconds) =>
+        timeoutMilliseconds == WireProtocol.NoDeadline
+            ? new CancellationTokenSource()
+            : new CancellationTokenSource(TimeSpan.FromMilliseconds(timeoutMilliseconds), time);
+
+    private void Refuse(InboundConnection connection, long id, Exception reason)
+    {
+        Logger.RequestRefused(reason.Message);
+        connection.Send(Responses.Error(id, reason, Options));
+    }
+
+    /// <summary>The local address and its wire bytes, swapped as one reference when the address changes.</summary>
+    private sealed record LocalWireAddress(string Text, byte[] Utf8);
+}

@@ -1,0 +1,47 @@
+using System.Collections.Concurrent;
+using System.Net.Sockets;
+
+namespace SmartTrader.Runtime.Cluster;
+
+/// <summary>
+/// A connection another silo opened to this silo's listener: requests and pings in, responses and pongs out. Calls
+/// whose method takes a <see cref="CancellationToken"/> are tracked so a cancel frame, or losing the connection,
+/// cancels that token.
+/// </summary>
+internal sealed class InboundConnection(Socket socket, CallDispatcher dispatcher)
+    : FrameConnection(socket, dispatcher.Options.MaxFrameBytes)
+{
+    private readonly ConcurrentDictionary<long, IncomingCall> _cancellable = new();
+
+    public void Track(IncomingCall call) => _cancellable[call.Id] = call;
+
+    public void Untrack(IncomingCall call) => _cancellable.TryRemove(KeyValuePair.Create(call.Id, call));
+
+    protected override void OnFrame(FrameKind kind, ReadOnlySpan<byte> body)
+    {
+        var reader = new FrameReader(body);
+        switch (kind)
+        {
+            case FrameKind.Request:
+                dispatcher.Receive(this, ref reader);
+                break;
+            case FrameKind.Cancel:
+                if (_cancellable.TryGetValue(reader.ReadInt64(), out var call)) call.Cancel();
+                break;
+            case FrameKind.Ping:
+                var id = reader.ReadInt64();
+                reader.TryReadUtf8(out var target);
+                Send(Responses.Pong(id, dispatcher.IsThisSilo(target), dispatcher.LocalAddress));
+                break;
+            default:
+                throw new InvalidDataException($"A silo sent a {kind} frame to a listener, which only takes requests, cancels and pings.");
+        }
+    }
+
+    protected override void OnClosed(Exception? reason)
+    {
+        if (reason is null) dispatcher.Logger.InboundConnectionClosed(RemoteEndPoint, _cancellable.Count);
+        else dispatcher.Logger.InboundConnectionLost(reason, RemoteEndPoint, _cancellable.Count);
+        foreach (var call in _cancellable.Values) call.Cancel();
+    }
+}

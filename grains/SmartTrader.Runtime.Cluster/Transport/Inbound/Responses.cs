@@ -1,0 +1,47 @@
+namespace SmartTrader.Runtime.Cluster;
+
+/// <summary>The frames a listener answers with.</summary>
+internal static class Responses
+{
+    public static FrameBuffer Ok(long id, RemoteMethod method, Task completed, ClusterTransportOptions options)
+    {
+        var frame = Start(FrameKind.Response, id, ResponseStatus.Ok);
+        try
+        {
+            method.WriteResult(frame, completed, options.Json);
+            return frame;
+        }
+        catch
+        {
+            frame.Release();
+            throw;
+        }
+    }
+
+    public static FrameBuffer Error(long id, Exception exception, ClusterTransportOptions options)
+    {
+        var frame = Start(FrameKind.Response, id, ResponseStatus.Exception);
+        RemoteErrors.Write(frame, exception, options);
+        return frame;
+    }
+
+    public static FrameBuffer NotThisSilo(long id, SiloAddress actual) => WithAddress(FrameKind.Response, id, ResponseStatus.NotThisSilo, actual);
+
+    public static FrameBuffer Pong(long id, bool isThisSilo, SiloAddress actual) =>
+        WithAddress(FrameKind.Pong, id, isThisSilo ? ResponseStatus.Ok : ResponseStatus.NotThisSilo, actual);
+
+    private static FrameBuffer WithAddress(FrameKind kind, long id, ResponseStatus status, SiloAddress actual)
+    {
+        var frame = Start(kind, id, status);
+        frame.WriteString(actual.Value);
+        return frame;
+    }
+
+    private static FrameBuffer Start(FrameKind kind, long id, ResponseStatus status)
+    {
+        var frame = FrameBuffer.Start(kind);
+        frame.WriteInt64(id);
+        frame.WriteByte((byte)status);
+        return frame;
+    }
+}

@@ -1,0 +1,92 @@
+namespace SmartTrader.Runtime.Cluster;
+
+/// <summary>A grain call sent to another silo; its task has the grain method's return type.</summary>
+internal sealed class PendingCall<TResult>(
+    RemoteMethod<TResult> method, SiloAddress target, GrainId grainId, object?[] arguments, CallContextData? context,
+    CancellationToken callerToken) : PendingOperation(target)
+{
+    // The caller resumes on the thread pool, never on the connection's receive loop.
+    private readonly TaskCompletionSource<TResult> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private CancellationTokenRegistration _cancellation;
+    private OutboundConnection? _connection;
+
+    public Task<TResult> Task => _completion.Task;
+
+    public override bool CancelsRemotely => true;
+
+    public override FrameBuffer BuildFrame(RemoteSilo silo, int timeoutMilliseconds, ClusterTransportOptions options)
+    {
+        var frame = FrameBuffer.Start(FrameKind.Request);
+        try
+        {
+            frame.WriteInt64(Id);
+            frame.WriteInt32(timeoutMilliseconds);
+            frame.WriteUtf8(silo.AddressUtf8);
+            frame.WriteString(grainId.Type);
+            frame.WriteString(grainId.Key);
+            frame.WriteUtf8(method.KeyUtf8);
+            frame.WriteString(context?.CorrelationId);
+            frame.WriteString(context?.User);
+            method.WriteArguments(frame, arguments, options.Json);
+            return frame;
+        }
+        catch
+        {
+            frame.Release();
+            throw;
+        }
+    }
+
+    public override void Attached(OutboundConnection connection)
+    {
+        if (!callerToken.CanBeCanceled) return;
+        _connection = connection;
+        _cancellation = callerToken.UnsafeRegister(static state => ((PendingCall<TResult>)state!).CancelledByCaller(), this);
+        if (_completion.Task.IsCompleted) _cancellation.Unregister(); // answered before the registration was in place
+    }
+
+    public override void Complete(ResponseStatus status, ref FrameReader reader, ClusterTransportOptions options)
+    {
+        _cancellation.Unregister();
+        try
+        {
+            switch (status)
+            {
+                case ResponseStatus.Ok:
+                    _completion.TrySetResult(method.ReadResult(reader.Rest, options.Json));
+                    break;
+                case ResponseStatus.Exception:
+                    _completion.TrySetException(RemoteErrors.Read(ref reader, options));
+                    break;
+                case ResponseStatus.NotThisSilo:
+                    _completion.TrySetException(new NotThisSiloException(Target, new SiloAddress(reader.ReadRequiredString())));
+                    break;
+                default:
+                    throw new InvalidDataException($"Unknown response status {status}.");
+            }
+        }
+        catch (Exception e)
+        {
+            _completion.TrySetException(e);
+        }
+    }
+
+    public override void Fail(Exception reason)
+    {
+        _cancellation.Unregister();
+        _completion.TrySetException(reason);
+    }
+
+    public override void TimedOut()
+    {
+        _cancellation.Unregister();
+        if (_completion.TrySetException(new TimeoutException($"Call to {method.GrainMethod} on grain {grainId} did not complete within {Timeout}.")))
+            _ = _completion.Task.Exception; // the router's own timeout may already have answered the caller
+    }
+
+    private void CancelledByCaller()
+    {
+        if (_connection is { } connection && connection.Forget(this)) connection.SendCancel(Id);
+        _completion.TrySetCanceled(callerToken);
+    }
+}

@@ -1,0 +1,111 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace SmartTrader.Runtime.Cluster;
+
+/// <summary>
+/// The outbound half of the transport: numbers operations, finds or opens the connection to the target's endpoint,
+/// and sends. Calls get the silo's call timeout as their deadline; the callee is told it.
+/// </summary>
+internal sealed class TransportClient(
+    IOptions<ClusterTransportOptions> options, IOptions<SiloOptions> siloOptions, TimeProvider time, ILogger<TransportClient> logger)
+    : ISiloDeathObserver
+{
+    private readonly ConcurrentDictionary<string, RemoteSilo> _silos = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Host, int Port), PeerLink> _links = new();
+    private long _lastId;
+
+    public ClusterTransportOptions Options { get; } = options.Value;
+    public TimeProvider Time { get; } = time;
+    public ILogger Logger { get; } = logger;
+    public TimeSpan CallTimeout { get; } = siloOptions.Value.CallTimeout;
+
+    /// <summary>How often connections look for calls whose deadline passed: a tenth of the call timeout, 10 ms to 1 s.</summary>
+    public TimeSpan ExpiryCheck { get; } = TimeSpan.FromTicks(Math.Clamp(
+        siloOptions.Value.CallTimeout.Ticks / 10, TimeSpan.FromMilliseconds(10).Ticks, TimeSpan.FromSeconds(1).Ticks));
+
+    public RemoteSilo SiloOf(SiloAddress address) =>
+        _silos.TryGetValue(address.Value, out var silo) ? silo : _silos.GetOrAdd(address.Value, CreateSilo);
+
+    public void Send(PendingOperation operation, RemoteSilo silo)
+    {
+        operation.Id = Interlocked.Increment(ref _lastId);
+        operation.SetDeadline(CallTimeout, Time);
+        if (silo.Link.Current is { } connection) connection.Send(operation, silo);
+        else _ = ConnectThenSendAsync(operation, silo);
+    }
+
+    /// <summary>True when the silo (that generation) answers a ping within <paramref name="timeout"/>.</summary>
+    public async Task<bool> PingAsync(SiloAddress address, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var started = Time.GetTimestamp();
+        RemoteSilo silo;
+        OutboundConnection connection;
+        try
+        {
+            silo = SiloOf(address);
+            connection = silo.Link.Current ?? await silo.Link.ConnectAsync(
+                address, respectBackoff: false, Min(timeout, Options.ConnectTimeout), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is SiloUnavailableException or FormatException)
+        {
+            return false;
+        }
+
+        var remaining = timeout - Time.GetElapsedTime(started);
+        if (remaining <= TimeSpan.Zero) return false;
+        var ping = new PendingPing(address) { Id = Interlocked.Increment(ref _lastId) };
+        ping.SetDeadline(remaining, Time);
+        connection.Send(ping, silo);
+        try
+        {
+            return await ping.Answer.WaitAsync(remaining, Time, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+        finally
+        {
+            connection.Forget(ping);
+        }
+    }
+
+    public void OnSiloDeclaredDead(ClusterSiloAddress silo)
+    {
+        var address = silo.ToSiloAddress();
+        if (_silos.TryGetValue(address.Value, out var remote))
+            remote.Link.Current?.Abandon(address, $"Silo {address} was declared dead; the call was abandoned without its answer.");
+    }
+
+    /// <summary>Closes every outbound connection; their pending calls fail with <see cref="SiloUnavailableException"/>.</summary>
+    public void CloseAll()
+    {
+        foreach (var link in _links.Values) link.Close();
+    }
+
+    private async Task ConnectThenSendAsync(PendingOperation operation, RemoteSilo silo)
+    {
+        try
+        {
+            var connection = await silo.Link.ConnectAsync(silo.Address, respectBackoff: true, Options.ConnectTimeout, CancellationToken.None)
+                .ConfigureAwait(false);
+            connection.Send(operation, silo);
+        }
+        catch (Exception e)
+        {
+            operation.Fail(e as SiloUnavailableException
+                ?? new SiloUnavailableException(silo.Address, $"Could not reach silo {silo.Address}: {e.Message}", e));
+        }
+    }
+
+    private RemoteSilo CreateSilo(string address)
+    {
+        var parsed = ClusterSiloAddress.Parse(new SiloAddress(address));
+        var link = _links.GetOrAdd((parsed.Host, parsed.Port), static (endpoint, client) => new PeerLink(endpoint.Host, endpoint.Port, client), this);
+        return new RemoteSilo(new SiloAddress(address), parsed, link);
+    }
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+}

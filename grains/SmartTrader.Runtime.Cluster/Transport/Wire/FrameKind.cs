@@ -1,0 +1,19 @@
+namespace SmartTrader.Runtime.Cluster;
+
+/// <summary>The first byte of every frame's body. See docs/cluster-transport.md for each layout.</summary>
+internal enum FrameKind : byte
+{
+    Request = 1,
+    Response = 2,
+    Cancel = 3,
+    Ping = 4,
+    Pong = 5,
+}
+
+/// <summary>How a request or ping was answered.</summary>
+internal enum ResponseStatus : byte
+{
+    Ok = 0,
+    Exception = 1,
+    NotThisSilo = 2,
+}
