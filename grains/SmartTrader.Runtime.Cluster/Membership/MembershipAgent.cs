@@ -15,7 +15,7 @@ internal sealed class MembershipAgent(
     IOptions<ClusterOptions> options,
     IOptions<SiloOptions> siloOptions,
     TimeProvider time,
-    ILogger<MembershipAgent> logger) : IAsyncDisposable
+    ILogger<MembershipAgent> logger) : IAsyncDisposable, IDisposable
 {
     private readonly ClusterOptions _options = options.Value;
     private readonly CancellationTokenSource _stopping = new();
@@ -81,6 +81,12 @@ internal sealed class MembershipAgent(
     public async ValueTask DisposeAsync()
     {
         await StopLoopAsync();
+        _stopping.Dispose();
+    }
+
+    public void Dispose()
+    {
+        _stopping.Cancel();
         _stopping.Dispose();
     }
 

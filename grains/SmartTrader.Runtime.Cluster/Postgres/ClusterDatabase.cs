@@ -7,7 +7,7 @@ namespace SmartTrader.Runtime.Cluster;
 /// The PostgreSQL connections of the membership and directory tables: a pool of their own, not multiplexed, so
 /// heartbeats never queue behind the grain storage's write batches.
 /// </summary>
-internal sealed class ClusterDatabase : IAsyncDisposable
+internal sealed class ClusterDatabase : IAsyncDisposable, IDisposable
 {
     public ClusterDatabase(string connectionString)
     {
@@ -23,4 +23,6 @@ internal sealed class ClusterDatabase : IAsyncDisposable
     public Task MigrateAsync(CancellationToken cancellationToken) => PostgresMigrator.MigrateAsync(DataSource, cancellationToken);
 
     public ValueTask DisposeAsync() => DataSource.DisposeAsync();
+
+    public void Dispose() => DataSource.Dispose();
 }
