@@ -48,4 +48,7 @@ internal static partial class ClusterLog
 
     [LoggerMessage(114, LogLevel.Warning, "Graceful leave of silo {Silo} failed; its peers will declare it dead")]
     public static partial void LeaveFailed(this ILogger logger, Exception exception, ClusterSiloAddress silo);
+
+    [LoggerMessage(115, LogLevel.Error, "A membership round failed; the next one runs as usual")]
+    public static partial void TickFailed(this ILogger logger, Exception exception);
 }

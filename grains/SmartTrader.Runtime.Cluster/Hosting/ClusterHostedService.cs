@@ -61,9 +61,10 @@ internal sealed class ClusterHostedService(
         return agent.StopLoopAsync();
     }
 
-    private void OnFenced(string reason)
+    /// <summary>Runs the reaction off the membership agent's loop, which the host's stop waits for.</summary>
+    private void OnFenced(string reason) => ThreadPool.QueueUserWorkItem(_ =>
     {
         if (_options.OnFenced is { } callback) callback(reason);
         else (services.GetService(typeof(IHostApplicationLifetime)) as IHostApplicationLifetime)?.StopApplication();
-    }
+    });
 }

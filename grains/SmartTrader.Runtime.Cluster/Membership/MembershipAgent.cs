@@ -96,9 +96,18 @@ internal sealed class MembershipAgent(
         try
         {
             while (await timer.WaitForNextTickAsync(stopping) && membership.FenceReason is null)
-                await TickAsync(stopping);
+            {
+                try
+                {
+                    await TickAsync(stopping);
+                }
+                catch (Exception e) when (!stopping.IsCancellationRequested)
+                {
+                    logger.TickFailed(e);
+                }
+            }
         }
-        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        catch (Exception) when (stopping.IsCancellationRequested)
         {
         }
     }
