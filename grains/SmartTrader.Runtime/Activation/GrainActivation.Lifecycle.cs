@@ -10,6 +10,7 @@ namespace SmartTrader.Runtime;
 internal sealed partial class GrainActivation
 {
     private readonly TaskCompletionSource _deactivated = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private bool _registered;
 
     /// <summary>Completes once the activation has left the catalog.</summary>
     public Task Deactivated => _deactivated.Task;
@@ -64,6 +65,11 @@ internal sealed partial class GrainActivation
         using var scope = _logger.BeginScope(_logScope);
         try
         {
+            if (await RegisterAsync().ConfigureAwait(false) is { } elsewhere)
+            {
+                Redirect(elsewhere);
+                return;
+            }
             var grain = await _catalog.Activator.CreateAsync(this).ConfigureAwait(false);
             _grain = grain;
             await grain.OnActivateAsync(CancellationToken.None).ConfigureAwait(false);
@@ -72,6 +78,7 @@ internal sealed partial class GrainActivation
         {
             _logger.ActivationFailed(e, GrainId);
             DisposeTimers();
+            await UnregisterAsync().ConfigureAwait(false);
             var rejected = Leave();
             foreach (var item in rejected) item.Reject(e);
             return;
@@ -101,12 +108,48 @@ internal sealed partial class GrainActivation
             _logger.DeactivationFailed(e, GrainId, reason);
         }
         _logger.Deactivated(GrainId, reason);
+        await UnregisterAsync().ConfigureAwait(false);
 
         foreach (var item in Leave())
         {
             if (item.FollowsGrain) _catalog.Forward(GrainId, item);
             else item.Reject(new InvalidOperationException($"Grain {GrainId} deactivated before this work ran."));
         }
+    }
+
+    /// <summary>
+    /// In a cluster, claims the grain in the directory before reading its state. Returns the silo that hosts the grain
+    /// when it is not this one.
+    /// </summary>
+    private async ValueTask<SiloAddress?> RegisterAsync()
+    {
+        if (_catalog.Directory is not { } directory) return null;
+        var elsewhere = await directory.RegisterAsync(GrainId).ConfigureAwait(false);
+        if (elsewhere is not null) return elsewhere;
+        _registered = true;
+        if (_catalog.IsStopping) throw new InvalidOperationException($"The silo is shutting down; grain {GrainId} cannot be activated.");
+        return null;
+    }
+
+    private async ValueTask UnregisterAsync()
+    {
+        if (!_registered) return;
+        _registered = false;
+        try
+        {
+            await _catalog.Directory!.UnregisterAsync(GrainId).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            _logger.UnregistrationFailed(e, GrainId);
+        }
+    }
+
+    /// <summary>The directory names another silo: this activation never runs, and the calls waiting for it go there.</summary>
+    private void Redirect(SiloAddress silo)
+    {
+        _logger.Redirected(GrainId, silo);
+        foreach (var item in Leave()) _catalog.ForwardTo(silo, GrainId, item);
     }
 
     /// <summary>Removes the activation from the catalog and hands back the work that never ran here.</summary>

@@ -18,6 +18,7 @@ internal sealed class GrainCatalog(
     private readonly TimeSpan _defaultCollectionAge = options.Value.CollectionAge;
     private IGrainFactory? _grainFactory;
     private ReminderService? _reminders;
+    private IRemoteGrainInvoker? _remote;
     private volatile bool _stopping;
 
     public GrainActivator Activator { get; } = activator;
@@ -25,9 +26,15 @@ internal sealed class GrainCatalog(
     public TimeProvider Time { get; } = time;
     public ILogger ActivationLogger { get; } = loggerFactory.CreateLogger<GrainActivation>();
 
+    /// <summary>The cluster's grain directory; null in a single silo.</summary>
+    public IActivationDirectory? Directory { get; } = services.GetService<IActivationDirectory>();
+
+    public bool IsStopping => _stopping;
+
     // Resolved late: both depend, through the router, on this catalog.
     public IGrainFactory GrainFactory => _grainFactory ??= Services.GetRequiredService<IGrainFactory>();
     public ReminderService Reminders => _reminders ??= Services.GetRequiredService<ReminderService>();
+    private IRemoteGrainInvoker Remote => _remote ??= Services.GetRequiredService<IRemoteGrainInvoker>();
 
     public int ActivationCount => _activations.Count;
 
@@ -57,6 +64,27 @@ internal sealed class GrainCatalog(
         }
     }
 
+    /// <summary>Sends a call that waited for an activation the directory placed elsewhere to the silo hosting the grain.</summary>
+    public void ForwardTo(SiloAddress silo, GrainId grainId, WorkItem item)
+    {
+        if (item is not GrainCall call)
+        {
+            item.Reject(new InvalidOperationException($"Grain {grainId} is hosted by silo '{silo}'; this work cannot follow it there."));
+            return;
+        }
+        Task remote;
+        try
+        {
+            remote = Remote.InvokeAsync(silo, grainId, call.Method, call.Arguments, call.Context);
+        }
+        catch (Exception e)
+        {
+            remote = Task.FromException(e);
+        }
+        remote.ContinueWith(static (remote, state) => ((GrainCall)state!).Complete(remote), call,
+            CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
     public void Remove(GrainActivation activation) =>
         _activations.TryRemove(KeyValuePair.Create(activation.GrainId, activation));
 
@@ -73,7 +101,10 @@ internal sealed class GrainCatalog(
         await Task.WhenAll(activations.Select(a => a.Deactivated)).ConfigureAwait(false);
     }
 
-    /// <summary>Refuses new activations, then deactivates the existing ones.</summary>
+    /// <summary>
+    /// Refuses new activations (in a cluster the directory sends their calls to another silo), then deactivates the
+    /// existing ones.
+    /// </summary>
     public Task ShutdownAsync()
     {
         _stopping = true;
@@ -90,7 +121,7 @@ internal sealed class GrainCatalog(
     private GrainActivation GetOrCreate(GrainId grainId)
     {
         if (_activations.TryGetValue(grainId, out var existing)) return existing;
-        if (_stopping) throw new InvalidOperationException($"The silo is shutting down; grain {grainId} cannot be activated.");
+        if (_stopping && Directory is null) throw new InvalidOperationException($"The silo is shutting down; grain {grainId} cannot be activated.");
         var grainClass = registry.ClassOf(grainId);
         return _activations.GetOrAdd(grainId,
             static (id, state) => new GrainActivation(id, state.grainClass, state.catalog), (grainClass, catalog: this));

@@ -36,4 +36,10 @@ internal static partial class RuntimeLog
 
     [LoggerMessage(11, LogLevel.Information, "Grain runtime stopped; deactivated all activations")]
     public static partial void Stopped(this ILogger logger);
+
+    [LoggerMessage(12, LogLevel.Debug, "{GrainId} is hosted by silo {Silo}; its waiting calls go there")]
+    public static partial void Redirected(this ILogger logger, GrainId grainId, SiloAddress silo);
+
+    [LoggerMessage(13, LogLevel.Warning, "Releasing the directory claim of {GrainId} failed")]
+    public static partial void UnregistrationFailed(this ILogger logger, Exception exception, GrainId grainId);
 }

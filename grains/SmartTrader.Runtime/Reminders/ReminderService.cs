@@ -5,13 +5,15 @@ using Microsoft.Extensions.Options;
 namespace SmartTrader.Runtime;
 
 /// <summary>
-/// Fires durable reminders. Loads the reminder table (the whole hash range, for the single silo) at start and every
-/// <see cref="SiloOptions.ReminderRefreshPeriod"/>, arms a timer per reminder and, when one is due, calls
+/// Fires durable reminders. Loads the reminder table at start, every <see cref="SiloOptions.ReminderRefreshPeriod"/>
+/// and whenever the <see cref="IReminderShard"/> (in a cluster) says this silo's share changed, keeping the reminders
+/// this silo owns (all of them, for the single silo). Arms a timer per reminder and, when one is due, calls
 /// <see cref="IRemindable.ReceiveReminder"/> through the normal call path, activating the grain if needed.
 /// </summary>
 internal sealed class ReminderService
 {
     private readonly IReminderTable? _table;
+    private readonly IReminderShard? _shard;
     private readonly GrainCallRouter _router;
     private readonly GrainTypeRegistry _registry;
     private readonly TimeProvider _time;
@@ -28,6 +30,7 @@ internal sealed class ReminderService
         IOptions<SiloOptions> options, ILogger<ReminderService> logger)
     {
         _table = services.GetService<IReminderTable>();
+        _shard = services.GetService<IReminderShard>();
         _router = router;
         _registry = registry;
         _time = time;
@@ -45,6 +48,7 @@ internal sealed class ReminderService
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         if (_table is null) return;
+        if (_shard is not null) _shard.Changed += OnShardChanged;
         await RefreshAsync(cancellationToken).ConfigureAwait(false);
         _refreshTimer = _time.CreateTimer(static state => _ = ((ReminderService)state!).RefreshLoggingFailuresAsync(), this,
             _refreshPeriod, _refreshPeriod);
@@ -52,6 +56,7 @@ internal sealed class ReminderService
 
     public void Stop()
     {
+        if (_shard is not null) _shard.Changed -= OnShardChanged;
         lock (_lock)
         {
             _stopped = true;
@@ -68,7 +73,12 @@ internal sealed class ReminderService
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(period, TimeSpan.Zero);
         var entry = new ReminderEntry(grainId, name, _time.GetUtcNow() + dueTime, period);
         await Table.UpsertAsync(entry).ConfigureAwait(false);
-        lock (_lock) Schedule(entry);
+        lock (_lock)
+        {
+            // A reminder of a grain this silo does not own is armed by its owner when it next reads the table.
+            if (Owns(grainId)) Schedule(entry);
+            else if (_scheduled.Remove((grainId, name), out var previous)) previous.Dispose();
+        }
     }
 
     public async Task UnregisterAsync(GrainId grainId, string name)
@@ -82,6 +92,10 @@ internal sealed class ReminderService
 
     private IReminderTable Table => _table ?? throw new InvalidOperationException(
         "Reminders need an IReminderTable, and none is registered. Register one (or UseInMemoryReminders() for tests).");
+
+    private bool Owns(GrainId grainId) => _shard?.Owns(grainId) ?? true;
+
+    private void OnShardChanged() => _ = RefreshLoggingFailuresAsync();
 
     private async Task RefreshLoggingFailuresAsync()
     {
@@ -104,10 +118,11 @@ internal sealed class ReminderService
         lock (_lock)
         {
             if (_stopped) return;
+            if (_shard is not null) entries = entries.Where(e => Owns(e.GrainId)).ToList();
             var inTable = entries.ToDictionary(e => (e.GrainId, e.Name));
             foreach (var (key, reminder) in _scheduled.ToList())
             {
-                if (reminder.Version > readVersion || inTable.ContainsKey(key)) continue;
+                if (Owns(key.GrainId) && (reminder.Version > readVersion || inTable.ContainsKey(key))) continue;
                 _scheduled.Remove(key);
                 reminder.Dispose();
             }

@@ -1,14 +1,24 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace SmartTrader.Runtime;
 
 /// <summary>
 /// Finds the storage of a [PersistentState]: the <see cref="IGrainStorage"/> keyed by its storage name, else the
-/// default (unkeyed) one.
+/// default (unkeyed) one. In a cluster (an <see cref="ISiloFence"/> is registered) writes go through the fence.
 /// </summary>
 internal sealed class GrainStorageResolver(IServiceProvider services)
 {
-    public IGrainStorage Resolve(string? storageName, GrainClassInfo grainClass) =>
+    private readonly ISiloFence? _fence = services.GetService<ISiloFence>();
+    private readonly ConcurrentDictionary<IGrainStorage, IGrainStorage> _fenced = new(ReferenceEqualityComparer.Instance);
+
+    public IGrainStorage Resolve(string? storageName, GrainClassInfo grainClass)
+    {
+        var storage = Find(storageName, grainClass);
+        return _fence is null ? storage : _fenced.GetOrAdd(storage, static (s, fence) => new FencedGrainStorage(s, fence), _fence);
+    }
+
+    private IGrainStorage Find(string? storageName, GrainClassInfo grainClass) =>
         (storageName is null ? null : services.GetKeyedService<IGrainStorage>(storageName))
         ?? services.GetService<IGrainStorage>()
         ?? throw new InvalidOperationException(

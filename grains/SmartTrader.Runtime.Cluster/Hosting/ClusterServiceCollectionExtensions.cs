@@ -1,0 +1,58 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using SmartTrader.Runtime.Storage.Postgres;
+
+namespace SmartTrader.Runtime.Cluster;
+
+public static class ClusterServiceCollectionExtensions
+{
+    /// <summary>
+    /// Makes this silo a member of a cluster: membership and the grain directory in PostgreSQL, rendezvous placement
+    /// over the Active silos, reminders sharded the same way. Replaces the single silo's <see cref="ILocalSilo"/> and
+    /// <see cref="IGrainPlacement"/>; registers <see cref="IClusterMembership"/> and <see cref="InboundGrainCalls"/>
+    /// (for the transport). The transport registers <see cref="IRemoteGrainInvoker"/> and <see cref="ISiloProbe"/>.
+    /// Runs in a host: joining and leaving are hosted-service lifecycle steps.
+    /// </summary>
+    public static IServiceCollection AddCluster(this IServiceCollection services, Action<ClusterOptions>? configure = null)
+    {
+        var optionsBuilder = services.AddOptions<ClusterOptions>();
+        if (configure is not null) optionsBuilder.Configure(configure);
+        optionsBuilder.Validate(o => !o.Problems().Any(), "Invalid cluster options; see ClusterOptions.");
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.TryAddSingleton(sp => new ClusterDatabase(ConnectionString(sp)));
+        services.TryAddSingleton<IMembershipTable, PostgresMembershipTable>();
+        services.TryAddSingleton<IGrainDirectoryTable, PostgresGrainDirectoryTable>();
+
+        services.TryAddSingleton<ClusterMembership>();
+        services.TryAddSingleton<IClusterMembership>(sp => sp.GetRequiredService<ClusterMembership>());
+        services.TryAddSingleton<MembershipAgent>();
+        services.TryAddSingleton<ClusterPlacement>();
+        services.TryAddSingleton<ClusterActivationDirectory>();
+        services.TryAddSingleton<RendezvousReminderShard>();
+        services.TryAddSingleton(sp => new InboundGrainCalls(sp.GetRequiredService<GrainCatalog>(), sp.GetRequiredService<ClusterMembership>()));
+
+        services.RemoveAll<ILocalSilo>();
+        services.RemoveAll<IGrainPlacement>();
+        services.RemoveAll<IActivationDirectory>();
+        services.RemoveAll<ISiloFence>();
+        services.RemoveAll<IReminderShard>();
+        services.AddSingleton<ILocalSilo>(sp => sp.GetRequiredService<ClusterMembership>());
+        services.AddSingleton<ISiloFence>(sp => sp.GetRequiredService<ClusterMembership>());
+        services.AddSingleton<IGrainPlacement>(sp => sp.GetRequiredService<ClusterPlacement>());
+        services.AddSingleton<IActivationDirectory>(sp => sp.GetRequiredService<ClusterActivationDirectory>());
+        services.AddSingleton<IReminderShard>(sp => sp.GetRequiredService<RendezvousReminderShard>());
+
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ClusterHostedService>());
+        return services;
+    }
+
+    private static string ConnectionString(IServiceProvider services) =>
+        services.GetRequiredService<IOptions<ClusterOptions>>().Value.ConnectionString
+        ?? services.GetService<PostgresStorageOptions>()?.ConnectionString
+        ?? throw new InvalidOperationException(
+            "The cluster keeps its membership in PostgreSQL: set ClusterOptions.ConnectionString, or register the PostgreSQL grain storage " +
+            "(AddPostgresGrainStorage) to share its database.");
+}

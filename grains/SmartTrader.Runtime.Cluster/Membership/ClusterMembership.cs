@@ -1,0 +1,102 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace SmartTrader.Runtime.Cluster;
+
+/// <summary>
+/// This silo's membership state: its address, the latest snapshot of the table, its own status, its heartbeat lease
+/// and its fence. The membership agent writes it; placement, the directory and the runtime read it from memory.
+/// </summary>
+internal sealed class ClusterMembership : IClusterMembership, ILocalSilo, ISiloFence
+{
+    private readonly TimeProvider _time;
+    private readonly long _leaseLength;
+    private readonly TimeSpan _deathLimit;
+    private readonly ILogger _logger;
+    private readonly Lock _publishLock = new();
+    private volatile MembershipSnapshot _current = MembershipSnapshot.Empty;
+    private volatile string? _fenceReason;
+    private volatile SiloStatus _localStatus = SiloStatus.Joining;
+    private long _leaseExpiresAt;
+    private bool _joined;
+
+    public ClusterMembership(IOptions<ClusterOptions> options, TimeProvider time, ILogger<ClusterMembership> logger)
+    {
+        _time = time;
+        _deathLimit = options.Value.DeathLimit;
+        _leaseLength = (long)(_deathLimit.TotalSeconds * time.TimestampFrequency);
+        _logger = logger;
+        LocalSilo = new ClusterSiloAddress(options.Value.Host, options.Value.Port, SiloGeneration.Next(time));
+        Address = LocalSilo.ToSiloAddress();
+    }
+
+    public ClusterSiloAddress LocalSilo { get; }
+    public SiloAddress Address { get; }
+    public MembershipSnapshot Current => _current;
+    public SiloStatus LocalStatus => _localStatus;
+
+    public bool IsServing => _fenceReason is null && _time.GetTimestamp() < Volatile.Read(ref _leaseExpiresAt);
+
+    /// <summary>Announced ShuttingDown (or left): new activations go to other silos.</summary>
+    public bool IsLeaving => _localStatus is SiloStatus.ShuttingDown or SiloStatus.Dead;
+
+    public string? FenceReason => _fenceReason;
+
+    public event Action<MembershipSnapshot>? Changed;
+
+    /// <summary>Raised once, with the reason, when this silo stops serving for good.</summary>
+    public event Action<string>? Fenced;
+
+    public void ThrowIfFenced()
+    {
+        if (IsServing) return;
+        throw new SiloNotServingException($"Silo {LocalSilo} is not serving: " + (_fenceReason ?? (Volatile.Read(ref _leaseExpiresAt) == 0
+            ? "it has not joined the cluster."
+            : $"it could not heartbeat to the membership table within {_deathLimit}.")));
+    }
+
+    /// <summary>A heartbeat that started at <paramref name="startedAt"/> (a timestamp) committed: serve until then plus the death limit.</summary>
+    public void RenewLease(long startedAt)
+    {
+        var expiresAt = startedAt + _leaseLength;
+        var current = Volatile.Read(ref _leaseExpiresAt);
+        while (expiresAt > current)
+        {
+            var seen = Interlocked.CompareExchange(ref _leaseExpiresAt, expiresAt, current);
+            if (seen == current) return;
+            current = seen;
+        }
+    }
+
+    public bool LeaseExpired => Volatile.Read(ref _leaseExpiresAt) is var expiresAt && expiresAt != 0 && _time.GetTimestamp() >= expiresAt;
+
+    public void SetLocalStatus(SiloStatus status)
+    {
+        _localStatus = status;
+        if (status == SiloStatus.Active) _joined = true;
+    }
+
+    /// <summary>Swaps in a newer read of the table; raises <see cref="Changed"/> when the cluster version moved.</summary>
+    public void Publish(MembershipSnapshot snapshot)
+    {
+        lock (_publishLock)
+        {
+            var previous = _current;
+            if (snapshot.Version < previous.Version) return;
+            _current = snapshot;
+            if (snapshot.Version != previous.Version) Changed?.Invoke(snapshot);
+        }
+        var own = snapshot.Find(LocalSilo);
+        if (own is { Status: SiloStatus.Dead } && _localStatus != SiloStatus.Dead) Fence("a peer declared it dead.");
+        else if (own is null && _joined && _localStatus != SiloStatus.Dead) Fence("its row is gone from the membership table.");
+    }
+
+    /// <summary>Stops serving for good. Returns false when already fenced.</summary>
+    public bool Fence(string reason, bool notify = true)
+    {
+        if (Interlocked.CompareExchange(ref _fenceReason, reason, null) is not null) return false;
+        _logger.Fenced(LocalSilo, reason);
+        if (notify) Fenced?.Invoke(reason);
+        return true;
+    }
+}

@@ -1,0 +1,261 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace SmartTrader.Runtime.Cluster;
+
+/// <summary>
+/// Runs this silo's side of the membership protocol: joining, then every heartbeat period writing its heartbeat,
+/// re-reading the table and declaring silent peers dead, and finally leaving. docs/cluster.md describes the protocol.
+/// </summary>
+internal sealed class MembershipAgent(
+    IMembershipTable table,
+    ClusterMembership membership,
+    IServiceProvider services,
+    IOptions<ClusterOptions> options,
+    IOptions<SiloOptions> siloOptions,
+    TimeProvider time,
+    ILogger<MembershipAgent> logger) : IAsyncDisposable, IDisposable
+{
+    private readonly ClusterOptions _options = options.Value;
+    private readonly CancellationTokenSource _stopping = new();
+    private Task _loop = Task.CompletedTask;
+    private long _ownVersion;
+    private ISiloProbe? _probe;
+
+    private ClusterSiloAddress Local => membership.LocalSilo;
+
+    /// <summary>
+    /// Inserts this silo as Joining, retires earlier lives of its endpoint, declares long-silent peers dead (so a cold
+    /// start after a full outage never waits on them), becomes Active and starts the heartbeat loop.
+    /// </summary>
+    public async Task JoinAsync(CancellationToken cancellationToken)
+    {
+        _probe = services.GetService<ISiloProbe>() ?? throw new InvalidOperationException(
+            "A clustered silo needs the silo-to-silo transport: no ISiloProbe (nor IRemoteGrainInvoker) is registered.");
+        await table.InitializeAsync(cancellationToken);
+        var started = time.GetTimestamp();
+        await WithTimeout(ct => table.InsertJoiningAsync(Local, siloOptions.Value.SiloName, ct), cancellationToken);
+        _ownVersion = 1;
+        membership.RenewLease(started);
+
+        var snapshot = await ReadAsync(cancellationToken);
+        await RetirePreviousLivesAsync(snapshot, cancellationToken);
+        await DeclareSilentPeersDeadAsync(snapshot, cancellationToken);
+        await ChangeOwnStatusAsync(SiloStatus.Active, cancellationToken);
+        logger.Joined(Local, await ReadAsync(cancellationToken));
+        _loop = Task.Run(() => RunAsync(_stopping.Token), CancellationToken.None);
+    }
+
+    /// <summary>Announces ShuttingDown: peers stop placing grains here and this silo's reminders move to them.</summary>
+    public async Task BeginLeavingAsync(CancellationToken cancellationToken)
+    {
+        logger.Leaving(Local);
+        await ChangeOwnStatusAsync(SiloStatus.ShuttingDown, cancellationToken);
+        await ReadAsync(cancellationToken);
+    }
+
+    /// <summary>Stops heartbeating and marks this silo Dead, after it has handed its grains off.</summary>
+    public async Task CompleteLeavingAsync(CancellationToken cancellationToken)
+    {
+        await StopLoopAsync();
+        await ChangeOwnStatusAsync(SiloStatus.Dead, cancellationToken);
+    }
+
+    /// <summary>
+    /// Stops at once, writing nothing: the table still says Active until peers notice the silence. For the test harness's
+    /// abrupt kill.
+    /// </summary>
+    public void Halt()
+    {
+        membership.Fence("halted.", notify: false);
+        _stopping.Cancel();
+    }
+
+    public async Task StopLoopAsync()
+    {
+        await _stopping.CancelAsync();
+        await _loop;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopLoopAsync();
+        _stopping.Dispose();
+    }
+
+    public void Dispose()
+    {
+        _stopping.Cancel();
+        _stopping.Dispose();
+    }
+
+    private async Task RunAsync(CancellationToken stopping)
+    {
+        using var timer = new PeriodicTimer(_options.HeartbeatPeriod, time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stopping) && membership.FenceReason is null)
+            {
+                try
+                {
+                    await TickAsync(stopping);
+                }
+                catch (Exception e) when (!stopping.IsCancellationRequested)
+                {
+                    logger.TickFailed(e);
+                }
+            }
+        }
+        catch (Exception) when (stopping.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task TickAsync(CancellationToken stopping)
+    {
+        await HeartbeatAsync(stopping);
+        if (membership.FenceReason is not null) return;
+        if (membership.LeaseExpired)
+        {
+            membership.Fence($"it could not heartbeat to the membership table for {_options.DeathLimit}.");
+            return;
+        }
+
+        MembershipSnapshot snapshot;
+        try
+        {
+            snapshot = await ReadAsync(stopping);
+        }
+        catch (Exception e) when (!stopping.IsCancellationRequested)
+        {
+            logger.ReadFailed(e);
+            return;
+        }
+        if (membership.FenceReason is not null) return;
+        await DeclareSilentPeersDeadAsync(snapshot, stopping);
+        await DeleteLongDeadAsync(snapshot, stopping);
+    }
+
+    private async Task HeartbeatAsync(CancellationToken stopping)
+    {
+        var started = time.GetTimestamp();
+        try
+        {
+            if (await WithTimeout(ct => table.HeartbeatAsync(Local, ct), stopping)) membership.RenewLease(started);
+            else membership.Fence("its membership row is dead or gone.");
+        }
+        catch (Exception e) when (!stopping.IsCancellationRequested)
+        {
+            logger.HeartbeatFailed(e, Local);
+        }
+    }
+
+    private async Task<MembershipSnapshot> ReadAsync(CancellationToken cancellationToken)
+    {
+        var previous = membership.Current.Version;
+        var snapshot = await WithTimeout(table.ReadAsync, cancellationToken);
+        membership.Publish(snapshot);
+        if (snapshot.Version != previous) logger.ViewChanged(snapshot);
+        return snapshot;
+    }
+
+    private async Task ChangeOwnStatusAsync(SiloStatus status, CancellationToken cancellationToken)
+    {
+        // Only peers declaring this silo dead change its row besides itself: a lost swap means exactly that.
+        var version = await WithTimeout(ct => table.TryChangeStatusAsync(Local, _ownVersion, status, ct), cancellationToken);
+        if (version is null)
+        {
+            membership.Fence("a peer declared it dead.");
+            throw new SiloNotServingException($"Silo {Local} could not become {status}: a peer declared it dead.");
+        }
+        _ownVersion = version.Value;
+        membership.SetLocalStatus(status);
+    }
+
+    /// <summary>A silo restarted on this endpoint: its earlier lives are dead by definition, and a later one means a clock went back.</summary>
+    private async Task RetirePreviousLivesAsync(MembershipSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        var sameEndpoint = snapshot.Silos.Where(s => s.IsLive && s.Address != Local && s.Address.Host == Local.Host && s.Address.Port == Local.Port).ToList();
+        if (sameEndpoint.FirstOrDefault(s => s.Address.Generation > Local.Generation) is { } later)
+            throw new InvalidOperationException(
+                $"Silo {later.Address} is a later life of this endpoint than {Local}: two silos share {Local.Host}:{Local.Port}, or the clock went back.");
+        foreach (var previous in sameEndpoint)
+        {
+            if (await WithTimeout(ct => table.TryChangeStatusAsync(previous.Address, previous.Version, SiloStatus.Dead, ct), cancellationToken) is not null)
+                logger.RetiredPreviousLife(previous.Address);
+        }
+    }
+
+    /// <summary>
+    /// Peers silent for longer than the death limit are probed, all at once, and declared dead if they do not answer.
+    /// Past twice the limit a peer's own lease ran out long ago, so it is declared dead without waiting on a probe.
+    /// </summary>
+    private async Task DeclareSilentPeersDeadAsync(MembershipSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        var silent = snapshot.Silos
+            .Where(s => s.IsLive && s.Address != Local && snapshot.HeartbeatAge(s) > _options.DeathLimit)
+            .ToList();
+        if (silent.Count == 0) return;
+        var declared = await Task.WhenAll(silent.Select(s => TryDeclareDeadAsync(s, snapshot.HeartbeatAge(s), cancellationToken)));
+        if (declared.Any(d => d)) await ReadAsync(cancellationToken);
+    }
+
+    private async Task<bool> TryDeclareDeadAsync(SiloRecord silo, TimeSpan silence, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var probed = silence <= 2 * _options.DeathLimit;
+            if (probed && await AnswersProbeAsync(silo.Address, cancellationToken))
+            {
+                logger.SilentButAnswering(silo.Address, silence);
+                return false;
+            }
+            var won = await WithTimeout(ct => table.TryDeclareDeadAsync(silo.Address, silo.Version, _options.DeathLimit, ct), cancellationToken);
+            if (won) logger.DeclaredDead(silo.Address, silence, probed ? "no answer to a probe" : "silent past twice the limit");
+            return won;
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            logger.DeclareFailed(e, silo.Address);
+            return false;
+        }
+    }
+
+    private async Task<bool> AnswersProbeAsync(ClusterSiloAddress silo, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _probe!.ProbeAsync(silo, _options.ProbeTimeout, cancellationToken).WaitAsync(_options.ProbeTimeout, time, cancellationToken);
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
+    private async Task DeleteLongDeadAsync(MembershipSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        var retention = _options.DeadSiloRetention;
+        if (!snapshot.Silos.Any(s => s.Status == SiloStatus.Dead && snapshot.ReadAt - s.StatusChangedAt > retention)) return;
+        try
+        {
+            var deleted = await WithTimeout(ct => table.DeleteDeadAsync(retention, ct), cancellationToken);
+            if (deleted > 0) logger.DeletedDeadSilos(deleted, retention);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            logger.CleanupFailed(e);
+        }
+    }
+
+    private async Task<T> WithTimeout<T>(Func<CancellationToken, Task<T>> operation, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_options.DatabaseTimeout);
+        return await operation(timeout.Token);
+    }
+
+    private Task WithTimeout(Func<CancellationToken, Task> operation, CancellationToken cancellationToken) =>
+        WithTimeout(async ct => { await operation(ct); return true; }, cancellationToken);
+}

@@ -1,0 +1,58 @@
+namespace SmartTrader.Runtime.Cluster;
+
+/// <summary>
+/// Answers, from memory, which silo a call for a grain goes to: the holder this silo learned from the directory, else
+/// the grain's rendezvous owner among the Active silos. A silo that receives a call for a grain another silo holds
+/// forwards it there (its catalog asks the directory before activating), so a stale answer costs a hop, never a
+/// second activation.
+/// </summary>
+internal sealed class ClusterPlacement : IGrainPlacement
+{
+    private readonly ClusterMembership _membership;
+    private readonly Lock _lock = new();
+    private volatile PlacementView _view = PlacementView.Empty;
+
+    public ClusterPlacement(ClusterMembership membership)
+    {
+        _membership = membership;
+        membership.Changed += OnMembershipChanged;
+        OnMembershipChanged(membership.Current);
+    }
+
+    public DirectoryCache Cache { get; } = new();
+
+    public PlacementView View => _view;
+
+    /// <summary>Raised after the view and the cache reflect a new membership snapshot.</summary>
+    public event Action<PlacementView>? ViewChanged;
+
+    public SiloAddress GetOwner(GrainId grainId)
+    {
+        _membership.ThrowIfFenced();
+        if (Cache.TryGet(grainId, out var holder)) return holder;
+        return _view.ActiveSilos.OwnerOf(grainId)
+            ?? throw new SiloNotServingException($"No Active silo in the cluster to place {grainId} on ({_view.Snapshot}).");
+    }
+
+    /// <summary>The rendezvous owner among the Active silos other than this one; null when there is none.</summary>
+    public SiloAddress? OwnerAmongOthers(GrainId grainId)
+    {
+        var view = _view;
+        var local = _membership.LocalSilo;
+        if (!view.ActiveSilos.Silos.Contains(local)) return view.ActiveSilos.OwnerOf(grainId);
+        return new RendezvousPlacement(view.ActiveSilos.Silos.Where(s => s != local)).OwnerOf(grainId);
+    }
+
+    private void OnMembershipChanged(MembershipSnapshot snapshot)
+    {
+        PlacementView view;
+        lock (_lock)
+        {
+            if (snapshot.Version < _view.Version) return;
+            view = new PlacementView(snapshot);
+            _view = view;
+            Cache.RemoveHoldersNotIn(view);
+        }
+        ViewChanged?.Invoke(view);
+    }
+}

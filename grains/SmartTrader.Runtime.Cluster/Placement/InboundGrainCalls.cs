@@ -1,0 +1,37 @@
+namespace SmartTrader.Runtime.Cluster;
+
+/// <summary>
+/// Where the transport hands calls that other silos sent to this one. The call runs in the local catalog, whose
+/// directory check forwards it if another silo holds the grain; a silo that is not serving refuses it.
+/// </summary>
+public sealed class InboundGrainCalls
+{
+    private readonly GrainCatalog _catalog;
+    private readonly ClusterMembership _membership;
+
+    internal InboundGrainCalls(GrainCatalog catalog, ClusterMembership membership)
+    {
+        _catalog = catalog;
+        _membership = membership;
+    }
+
+    /// <summary>Runs the call under the caller's context; the task has the method's return type and faults, never throws.</summary>
+    public Task InvokeAsync(GrainId grainId, GrainMethod method, object?[] arguments, CallContextData? context)
+    {
+        var callerContext = RequestContext.Current;
+        RequestContext.Current = context;
+        try
+        {
+            _membership.ThrowIfFenced();
+            return _catalog.Invoke(grainId, method, arguments);
+        }
+        catch (Exception e)
+        {
+            return method.Failed(e);
+        }
+        finally
+        {
+            RequestContext.Current = callerContext;
+        }
+    }
+}

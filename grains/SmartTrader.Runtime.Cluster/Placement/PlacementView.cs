@@ -1,0 +1,13 @@
+namespace SmartTrader.Runtime.Cluster;
+
+/// <summary>One membership snapshot prepared for placement: rendezvous over its Active silos.</summary>
+internal sealed class PlacementView(MembershipSnapshot snapshot)
+{
+    public static PlacementView Empty { get; } = new(MembershipSnapshot.Empty);
+
+    public MembershipSnapshot Snapshot { get; } = snapshot;
+    public long Version => Snapshot.Version;
+    public RendezvousPlacement ActiveSilos { get; } = new(snapshot.ActiveSilos);
+
+    public bool IsLive(SiloAddress silo) => Snapshot.IsLive(silo);
+}

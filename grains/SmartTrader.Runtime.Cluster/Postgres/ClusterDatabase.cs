@@ -1,0 +1,28 @@
+using Npgsql;
+using SmartTrader.Runtime.Storage.Postgres;
+
+namespace SmartTrader.Runtime.Cluster;
+
+/// <summary>
+/// The PostgreSQL connections of the membership and directory tables: a pool of their own, not multiplexed, so
+/// heartbeats never queue behind the grain storage's write batches.
+/// </summary>
+internal sealed class ClusterDatabase : IAsyncDisposable, IDisposable
+{
+    public ClusterDatabase(string connectionString)
+    {
+        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        builder.ConnectionStringBuilder.Multiplexing = false;
+        if (builder.ConnectionStringBuilder.MaxAutoPrepare == 0) builder.ConnectionStringBuilder.MaxAutoPrepare = 16;
+        DataSource = builder.Build();
+    }
+
+    public NpgsqlDataSource DataSource { get; }
+
+    /// <summary>The cluster tables are migrations of the storage schema (deploy/sql/postgres), applied by its migrator.</summary>
+    public Task MigrateAsync(CancellationToken cancellationToken) => PostgresMigrator.MigrateAsync(DataSource, cancellationToken);
+
+    public ValueTask DisposeAsync() => DataSource.DisposeAsync();
+
+    public void Dispose() => DataSource.Dispose();
+}

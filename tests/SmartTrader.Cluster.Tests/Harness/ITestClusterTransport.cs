@@ -1,0 +1,20 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace SmartTrader.Cluster.Tests.Harness;
+
+/// <summary>
+/// How the harness gives each silo its silo-to-silo transport (<see cref="SmartTrader.Runtime.IRemoteGrainInvoker"/> and
+/// <see cref="SmartTrader.Runtime.Cluster.ISiloProbe"/>). The harness uses <see cref="InProcessTransport"/> until the TCP
+/// transport is merged; switching means passing another implementation in <see cref="TestClusterOptions.Transport"/>.
+/// </summary>
+public interface ITestClusterTransport
+{
+    /// <summary>Registers the transport in the services of a silo about to start on <see cref="TestSilo.Port"/>.</summary>
+    void AddTo(IServiceCollection services, TestSilo silo);
+
+    /// <summary>The silo's host was built: from now on it answers calls and probes.</summary>
+    void Up(TestSilo silo);
+
+    /// <summary>The silo was killed or has stopped: from now on it answers nothing, at once.</summary>
+    void Down(TestSilo silo);
+}
