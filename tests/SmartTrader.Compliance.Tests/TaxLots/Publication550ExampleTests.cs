@@ -1,3 +1,5 @@
+using SmartTrader.Compliance.TaxLots;
+
 namespace SmartTrader.Compliance.Tests.TaxLots;
 
 /// <summary>The worked examples of IRS Publication 550 (Wash Sales) and Treas. Reg. §1.1091-2, retold with dates.</summary>

@@ -62,4 +62,5 @@ internal sealed class Trades
     public TaxLot Lot(string id) => Book.Lots().Single(l => l.Id == id);
     public IReadOnlyList<RealizedSale> Sales(string account = Taxable) => Alice.RealizedSales(account);
     public RealizedSale Sale(string lotId) => Book.RealizedSales().Single(s => s.LotId == lotId);
+    public RealizedSale SaleByFill(string fillId) => Book.RealizedSales().Single(s => s.FillId == fillId);
 }
