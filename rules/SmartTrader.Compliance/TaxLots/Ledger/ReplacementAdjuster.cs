@@ -38,10 +38,6 @@ internal static class ReplacementAdjuster
                 replacement.AdjustedAcquiredOn = replacement.AcquiredOn - loss.HoldingDays;
             loss.Matches.Add(new MatchRecord(replacement, null, heldShares, disallowedOnHeld, IsPermanent: false));
         }
-        else
-        {
-            UseCapacity(holder, shares);
-        }
 
         if (shares > heldShares)
             ChargeEarlierSales(loss, holder, shares - heldShares, disallowed - disallowedOnHeld, fillSequence);
