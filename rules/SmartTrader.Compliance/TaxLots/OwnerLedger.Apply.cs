@@ -10,23 +10,20 @@ public sealed partial class OwnerLedger
             throw Refused(fill, $"a {fill.Side} opens a lot and cannot name lots ({string.Join(", ", fill.Lots)})");
         var position = PositionFor(account, fill);
         var pool = position.AcquisitionPool(direction);
-        var shares = fill.Quantity * position.Multiplier;
+        var shares = position.ToShares(fill.Quantity);
         if (pool is not null)
         {
             pool.Advance(day);
-            _planner.PlanAcquisition(pool, shares, day);
+            _planner.PlanAcquisition(pool, _sales, shares, day);
         }
 
         var ordinal = ++account.FillCount;
         var fillSequence = ++_fills;
         var family = new LotFamily(account, ordinal, ++_acquisitions, fill.Time);
-        var part = new LotPart(family, position, direction, 1)
-        {
-            Quantity = fill.Quantity,
-            Price = fill.Price,
-            AcquiredOn = day,
-            AdjustedAcquiredOn = day,
-        };
+        var part = _parts.Rent(family, position, direction, 1);
+        part.Quantity = fill.Quantity;
+        part.Price = fill.Price;
+        part.AcquiredOn = part.AdjustedAcquiredOn = day;
         family.FirstOpen = part;
         account.OpenFamilies.Add(ordinal, family);
         position.Chain(direction).Append(part);
@@ -40,7 +37,9 @@ public sealed partial class OwnerLedger
         for (var i = 0; i < plan.MatchCount; i++)
         {
             ref readonly var match = ref plan.Match(i);
-            holder = ReplacementAdjuster.Apply(match.PendingLoss!, holder, match.Shares, match.Disallowed, fillSequence);
+            ref var pending = ref pool.PendingLosses[match.PendingIndex];
+            pending.UnwashedShares -= match.Shares;
+            holder = _adjuster.Apply(pending.Sale, holder, match.Shares, match.Disallowed, fillSequence);
         }
     }
 
@@ -56,42 +55,44 @@ public sealed partial class OwnerLedger
         var ordinal = ++account.FillCount;
         var fillSequence = ++_fills;
         var plan = _planner.Plan;
-        var firstSale = _sales.Count;
+        var firstSale = _sales.Sales.Count;
         for (var i = 0; i < plan.CloseCount; i++)
         {
             ref var close = ref plan.Close(i);
             var part = close.Part;
-            var sale = new SaleRecord
-            {
-                Part = part,
-                FillOrdinal = ordinal,
-                FillSequence = fillSequence,
-                SoldAt = fill.Time,
-                SaleDay = day,
-                Quantity = close.Units,
-                Proceeds = close.Proceeds,
-                Cost = close.Cost,
-                WashSaleAdjustmentInCost = close.AdjustmentInCost,
-                AcquiredOn = part.AcquiredOn,
-                AdjustedAcquiredOn = part.AdjustedAcquiredOn,
-                UnwashedShares = close.IsTestedLoss ? close.LossShares : 0,
-            };
-            _sales.Add(sale);
-            RemoveUnits(part, close.Units, close.AdjustmentInCost, sale);
+            ref var data = ref _sales.Sales.AddSlot(out var sale);
+            data.Account = account.Index;
+            data.Position = part.Position.Index;
+            data.FamilyOrdinal = part.Family.Ordinal;
+            data.PartNumber = part.PartNumber;
+            data.Direction = direction;
+            data.FillOrdinal = ordinal;
+            data.SoldAt = fill.Time;
+            data.SaleDay = day;
+            data.AcquiredOn = part.AcquiredOn;
+            data.AdjustedAcquiredOn = part.AdjustedAcquiredOn;
+            data.Quantity = close.Units;
+            data.Proceeds = close.Proceeds;
+            data.Cost = close.Cost;
+            data.AdjustmentInCost = close.AdjustmentInCost;
+            RemoveUnits(part, close.Units, close.AdjustmentInCost, sale, fillSequence);
         }
 
         for (var i = 0; i < plan.MatchCount; i++)
         {
             ref readonly var match = ref plan.Match(i);
-            ReplacementAdjuster.Apply(_sales[firstSale + match.CloseIndex], match.Replacement!, match.Shares, match.Disallowed, fillSequence);
+            _adjuster.Apply(firstSale + match.CloseIndex, match.Replacement!, match.Shares, match.Disallowed, fillSequence);
         }
 
-        for (var i = firstSale; i < _sales.Count; i++)
-            if (_sales[i].UnwashedShares > 0)
-                pool!.PendingLosses.Enqueue(_sales[i]);
+        for (var i = 0; i < plan.CloseCount; i++)
+        {
+            ref readonly var close = ref plan.Close(i);
+            if (close.IsTestedLoss && close.UnwashedShares > 0)
+                pool!.PendingLosses.Enqueue(new PendingLoss(firstSale + i, day, close.UnwashedShares));
+        }
     }
 
-    private void RemoveUnits(LotPart part, decimal units, decimal adjustment, SaleRecord sale)
+    private void RemoveUnits(LotPart part, decimal units, decimal adjustment, int sale, long fillSequence)
     {
         var chain = part.Position.Chain(part.Direction);
         chain.Quantity -= units;
@@ -110,7 +111,7 @@ public sealed partial class OwnerLedger
         if (Options.ReplacementsMayBeAlreadySold)
         {
             if (couldReplace)
-                (part.SoldUnused ??= []).Add(new SoldShares(sale, units * part.Multiplier));
+                (part.SoldUnused ??= []).Add(new SoldShares(sale, fillSequence, part.Position.ToShares(units)));
         }
         else if (part.ReplacementCapacity > part.Shares)
         {
@@ -123,7 +124,7 @@ public sealed partial class OwnerLedger
             RemoveFromChain(part, chain);
     }
 
-    private static void RemoveFromChain(LotPart part, LotChain chain)
+    private void RemoveFromChain(LotPart part, LotChain chain)
     {
         var family = part.Family;
         if (family.FirstOpen == part)
@@ -133,6 +134,7 @@ public sealed partial class OwnerLedger
                 part.Account.OpenFamilies.Remove(family.Ordinal);
         }
         chain.Remove(part);
+        _parts.ReleaseIfDead(part);
     }
 
     private Position PositionFor(AccountBook account, Fill fill)
@@ -143,16 +145,17 @@ public sealed partial class OwnerLedger
         var multiplier = option?.Multiplier ?? 1;
         if (multiplier <= 0)
             throw Refused(fill, $"an option's multiplier must be positive, not {multiplier}");
-        position = new Position(fill.Symbol, fill.Underlying, multiplier, isStock: option is null,
+        position = new Position(_positionsByIndex.Count, fill.Symbol, fill.Underlying, multiplier, isStock: option is null,
             isCallOption: option?.Right == OptionRight.Call, PoolsOf(fill.Underlying));
         account.Positions.Add(fill.Symbol, position);
+        _positionsByIndex.Add(position);
         return position;
     }
 
     private UnderlyingPools PoolsOf(string underlying)
     {
         if (!_pools.TryGetValue(underlying, out var pools))
-            _pools.Add(underlying, pools = new UnderlyingPools());
+            _pools.Add(underlying, pools = new UnderlyingPools(_parts));
         return pools;
     }
 }

@@ -30,7 +30,7 @@ public sealed partial class OwnerLedger
         var replaces = option is null || (option.Right == OptionRight.Call && direction == LotDirection.Long);
         if (!replaces || !_pools.TryGetValue(order.Underlying, out var pools))
             return WashSaleFacts.None;
-        _planner.PlanAcquisition(pools.For(direction), order.Quantity * (option?.Multiplier ?? 1), day);
+        _planner.PlanAcquisition(pools.For(direction), _sales, order.Quantity * (option?.Multiplier ?? 1), day);
         var plan = _planner.Plan;
         if (plan.MatchCount == 0)
             return WashSaleFacts.None;

@@ -10,10 +10,14 @@ namespace SmartTrader.Compliance.TaxLots;
 public sealed partial class OwnerLedger
 {
     private readonly Dictionary<string, AccountBook> _accounts = new(StringComparer.Ordinal);
+    private readonly List<AccountBook> _accountsByIndex = [];
+    private readonly List<Position> _positionsByIndex = [];
     private readonly Dictionary<string, UnderlyingPools> _pools = new(StringComparer.Ordinal);
-    private readonly List<SaleRecord> _sales = [];
+    private readonly SaleBook _sales = new();
     private readonly NewYorkTradeDates _dates = new();
     private readonly SalePlanner _planner;
+    private readonly ReplacementAdjuster _adjuster;
+    private readonly PartPool _parts = new();
     private long _acquisitions;
     private long _fills;
     private DateTimeOffset _lastFillTime = DateTimeOffset.MinValue;
@@ -23,6 +27,7 @@ public sealed partial class OwnerLedger
         Owner = owner;
         Options = options ?? WashSaleOptions.Default;
         _planner = new SalePlanner(Options);
+        _adjuster = new ReplacementAdjuster(_sales, _parts);
     }
 
     public string Owner { get; }
@@ -38,8 +43,10 @@ public sealed partial class OwnerLedger
         ArgumentNullException.ThrowIfNull(account);
         if (account.Owner != Owner)
             throw new TaxLotException($"account {account.Id} belongs to {account.Owner}, not {Owner}");
-        if (!_accounts.TryAdd(account.Id, new AccountBook(account)))
+        var book = new AccountBook(account, _accountsByIndex.Count);
+        if (!_accounts.TryAdd(account.Id, book))
             throw new TaxLotException($"account {account.Id} is already in the ledger of {Owner}");
+        _accountsByIndex.Add(book);
     }
 
     /// <summary>Applies one fill. Throws <see cref="TaxLotException"/> (and changes nothing) when it cannot be applied.</summary>
@@ -62,6 +69,7 @@ public sealed partial class OwnerLedger
             case TradeSide.BuyToCover: Close(account, fill, day, LotDirection.Short); break;
             default: throw Refused(fill, $"unknown side {fill.Side}");
         }
+        _parts.EndOfFill();
         _lastFillTime = fill.Time;
     }
 

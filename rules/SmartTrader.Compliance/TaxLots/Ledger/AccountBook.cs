@@ -1,9 +1,13 @@
 namespace SmartTrader.Compliance.TaxLots.Ledger;
 
 /// <summary>One account's positions, its open lot families by fill ordinal, and how many fills it has had.</summary>
-internal sealed class AccountBook(ComplianceAccount account)
+internal sealed class AccountBook(ComplianceAccount account, int index)
 {
     public ComplianceAccount Account { get; } = account;
+
+    /// <summary>Where the ledger keeps it: sales name their account by this number.</summary>
+    public int Index { get; } = index;
+
     public string Id => Account.Id;
     public bool IsIra => Account.Type == AccountKind.IRA;
 

@@ -3,13 +3,14 @@ namespace SmartTrader.Compliance.TaxLots.Ledger;
 /// <summary>
 /// A lot, or a part of one split off by a wash sale. Every unit of a part has the same basis per unit and adjusted
 /// acquisition date: a part receives at most one wash-sale adjustment, because each replacement share is used once.
+/// Parts are reused once closed (see <see cref="PartPool"/>); <see cref="Reset"/> starts one afresh.
 /// </summary>
-internal sealed class LotPart(LotFamily family, Position position, LotDirection direction, int partNumber)
+internal sealed class LotPart
 {
-    public LotFamily Family { get; } = family;
-    public Position Position { get; } = position;
-    public LotDirection Direction { get; } = direction;
-    public int PartNumber { get; } = partNumber;
+    public LotFamily Family { get; private set; } = null!;
+    public Position Position { get; private set; } = null!;
+    public LotDirection Direction { get; private set; }
+    public int PartNumber { get; private set; }
 
     public AccountBook Account => Family.Account;
     public int Multiplier => Position.Multiplier;
@@ -26,8 +27,8 @@ internal sealed class LotPart(LotFamily family, Position position, LotDirection 
     public int AcquiredOn { get; set; }
     public int AdjustedAcquiredOn { get; set; }
 
-    /// <summary>The loss sale whose disallowed loss this part carries.</summary>
-    public SaleRecord? ReplacedLoss { get; set; }
+    /// <summary>1 + the index of the loss sale whose disallowed loss this part carries; 0 for none.</summary>
+    public int ReplacedLoss { get; set; }
 
     /// <summary>Shares of this part that may still replace a loss sale.</summary>
     public decimal ReplacementCapacity { get; set; }
@@ -38,7 +39,7 @@ internal sealed class LotPart(LotFamily family, Position position, LotDirection 
     /// <summary>The part that took this one's unused shares when a wash sale split it.</summary>
     public LotPart? SplitRemainder { get; set; }
 
-    public decimal Shares => Quantity * Multiplier;
+    public decimal Shares => Position.ToShares(Quantity);
     public string Id => LotIds.Format(Account.Id, Family.Ordinal, PartNumber);
 
     // The chain of the position's lots, in acquisition order.
@@ -55,11 +56,27 @@ internal sealed class LotPart(LotFamily family, Position position, LotDirection 
     public long PlanStamp { get; set; }
     public decimal PlanClosedUnits { get; set; }
     public decimal PlanMatchedShares { get; set; }
+
+    public void Reset(LotFamily family, Position position, LotDirection direction, int partNumber)
+    {
+        Family = family;
+        Position = position;
+        Direction = direction;
+        PartNumber = partNumber;
+        Quantity = Price = WashSaleAdjustment = ReplacementCapacity = 0;
+        AcquiredOn = AdjustedAcquiredOn = ReplacedLoss = 0;
+        SoldUnused = null;
+        SplitRemainder = Previous = Next = PreviousRecent = NextRecent = null;
+        InChain = IsRecent = false;
+        PlanStamp = 0;
+        PlanClosedUnits = PlanMatchedShares = 0;
+    }
 }
 
 /// <summary>Shares of a part that a sale closed while they could still replace a loss.</summary>
-internal sealed class SoldShares(SaleRecord sale, decimal shares)
+internal sealed class SoldShares(int sale, long fillSequence, decimal shares)
 {
-    public SaleRecord Sale { get; } = sale;
+    public int Sale { get; } = sale;
+    public long FillSequence { get; } = fillSequence;
     public decimal Shares { get; set; } = shares;
 }

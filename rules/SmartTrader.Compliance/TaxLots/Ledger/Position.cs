@@ -1,8 +1,11 @@
 namespace SmartTrader.Compliance.TaxLots.Ledger;
 
 /// <summary>One account's lots in one symbol (a stock, or one option contract).</summary>
-internal sealed class Position(string symbol, string underlying, int multiplier, bool isStock, bool isCallOption, UnderlyingPools pools)
+internal sealed class Position(int index, string symbol, string underlying, int multiplier, bool isStock, bool isCallOption, UnderlyingPools pools)
 {
+    /// <summary>Where the ledger keeps it: sales name their position by this number.</summary>
+    public int Index { get; } = index;
+
     public string Symbol { get; } = symbol;
     public string Underlying { get; } = underlying;
 
@@ -16,6 +19,8 @@ internal sealed class Position(string symbol, string underlying, int multiplier,
 
     public LotChain Long { get; } = new();
     public LotChain Short { get; } = new();
+
+    public decimal ToShares(decimal units) => Multiplier == 1 ? units : units * Multiplier;
 
     public LotChain Chain(LotDirection direction) => direction == LotDirection.Long ? Long : Short;
 

@@ -5,22 +5,20 @@ namespace SmartTrader.Compliance.TaxLots.Ledger;
 /// basis with the sold shares' holding period (or, bought in an IRA, takes nothing: the loss is lost for good).
 /// A replacement lot matched for only part of its shares is split so that each part has one basis per share.
 /// </summary>
-internal static class ReplacementAdjuster
+internal sealed class ReplacementAdjuster(SaleBook book, PartPool parts)
 {
     /// <summary>Returns the part that keeps the replacement's unused shares (the split-off remainder, if any).</summary>
-    public static LotPart Apply(SaleRecord loss, LotPart replacement, decimal shares, decimal disallowed, long fillSequence)
+    public LotPart Apply(int loss, LotPart replacement, decimal shares, decimal disallowed, long fillSequence)
     {
         while (replacement.SplitRemainder is { } remainder && replacement.ReplacementCapacity == 0)
             replacement = remainder;
 
-        loss.Disallowed += disallowed;
-        loss.UnwashedShares -= shares;
-        loss.Matches ??= [];
-
+        ref var sale = ref book.Sales[loss];
+        sale.Disallowed += disallowed;
         if (replacement.Account.IsIra)
         {
-            loss.PermanentlyDisallowed += disallowed;
-            loss.Matches.Add(new MatchRecord(replacement, null, shares, disallowed, IsPermanent: true));
+            sale.PermanentlyDisallowed += disallowed;
+            book.AddMatch(loss, MatchOf(replacement, shares, disallowed, isPermanent: true));
             UseCapacity(replacement, shares);
             return replacement;
         }
@@ -33,10 +31,10 @@ internal static class ReplacementAdjuster
             disallowedOnHeld = heldShares == shares ? disallowed : disallowed * heldShares / shares;
             holder = SplitOff(replacement, heldShares);
             replacement.WashSaleAdjustment += disallowedOnHeld;
-            replacement.ReplacedLoss = loss;
+            replacement.ReplacedLoss = loss + 1;
             if (replacement.Direction == LotDirection.Long)
-                replacement.AdjustedAcquiredOn = replacement.AcquiredOn - loss.HoldingDays;
-            loss.Matches.Add(new MatchRecord(replacement, null, heldShares, disallowedOnHeld, IsPermanent: false));
+                replacement.AdjustedAcquiredOn = replacement.AcquiredOn - sale.HoldingDays;
+            book.AddMatch(loss, MatchOf(replacement, heldShares, disallowedOnHeld, isPermanent: false));
         }
 
         if (shares > heldShares)
@@ -44,13 +42,24 @@ internal static class ReplacementAdjuster
         return holder;
     }
 
+    private static MatchData MatchOf(LotPart part, decimal shares, decimal disallowed, bool isPermanent) => new()
+    {
+        Account = part.Account.Index,
+        FamilyOrdinal = part.Family.Ordinal,
+        PartNumber = part.PartNumber,
+        AcquiredOn = part.AcquiredOn,
+        Shares = shares,
+        Disallowed = disallowed,
+        IsPermanent = isPermanent,
+    };
+
     /// <summary>
     /// Leaves <paramref name="part"/> with <paramref name="heldShares"/> shares and no replacement capacity; the rest
     /// of its units and of its capacity go to a new part right behind it.
     /// </summary>
-    private static LotPart SplitOff(LotPart part, decimal heldShares)
+    private LotPart SplitOff(LotPart part, decimal heldShares)
     {
-        var keptUnits = heldShares / part.Multiplier;
+        var keptUnits = part.Multiplier == 1 ? heldShares : heldShares / part.Multiplier;
         var remainingCapacity = part.ReplacementCapacity - heldShares;
         var pool = part.Position.AcquisitionPool(part.Direction)!;
         if (keptUnits == part.Quantity && remainingCapacity == 0)
@@ -61,15 +70,13 @@ internal static class ReplacementAdjuster
             return part;
         }
 
-        var rest = new LotPart(part.Family, part.Position, part.Direction, ++part.Family.PartsCreated)
-        {
-            Quantity = part.Quantity - keptUnits,
-            Price = part.Price,
-            AcquiredOn = part.AcquiredOn,
-            AdjustedAcquiredOn = part.AdjustedAcquiredOn,
-            ReplacementCapacity = remainingCapacity,
-            SoldUnused = part.SoldUnused,
-        };
+        var rest = parts.Rent(part.Family, part.Position, part.Direction, ++part.Family.PartsCreated);
+        rest.Quantity = part.Quantity - keptUnits;
+        rest.Price = part.Price;
+        rest.AcquiredOn = part.AcquiredOn;
+        rest.AdjustedAcquiredOn = part.AdjustedAcquiredOn;
+        rest.ReplacementCapacity = remainingCapacity;
+        rest.SoldUnused = part.SoldUnused;
         part.Quantity = keptUnits;
         part.ReplacementCapacity = 0;
         part.SoldUnused = null;
@@ -88,19 +95,29 @@ internal static class ReplacementAdjuster
     /// With ReplacementsMayBeAlreadySold: the loss matched to shares an earlier sale closed goes into that sale's
     /// cost, in the order those sales happened. Shares the current fill sells are never used.
     /// </summary>
-    private static void ChargeEarlierSales(SaleRecord loss, LotPart holder, decimal shares, decimal disallowed, long fillSequence)
+    private void ChargeEarlierSales(int loss, LotPart holder, decimal shares, decimal disallowed, long fillSequence)
     {
         var remainingShares = shares;
         var remainingLoss = disallowed;
         foreach (var sold in holder.SoldUnused!)
         {
-            if (sold.Shares == 0 || sold.Sale.FillSequence == fillSequence)
+            if (sold.Shares == 0 || sold.FillSequence == fillSequence)
                 continue;
             var take = Math.Min(sold.Shares, remainingShares);
             var charge = take == remainingShares ? remainingLoss : disallowed * take / shares;
             sold.Shares -= take;
-            sold.Sale.CostAddedLater += charge;
-            loss.Matches!.Add(new MatchRecord(holder, sold.Sale, take, charge, IsPermanent: false));
+            ref var closed = ref book.Sales[sold.Sale];
+            closed.CostAddedLater += charge;
+            book.AddMatch(loss, new MatchData
+            {
+                Account = closed.Account,
+                FamilyOrdinal = closed.FamilyOrdinal,
+                PartNumber = closed.PartNumber,
+                AcquiredOn = closed.AcquiredOn,
+                Shares = take,
+                Disallowed = charge,
+                AlreadySold = true,
+            });
             remainingShares -= take;
             remainingLoss -= charge;
             if (remainingShares == 0)

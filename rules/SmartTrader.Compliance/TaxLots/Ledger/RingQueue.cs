@@ -8,9 +8,9 @@ internal sealed class RingQueue<T>
 
     public int Count { get; private set; }
 
-    public T this[int index] => _items[(_head + index) % _items.Length];
+    public ref T this[int index] => ref _items[(_head + index) % _items.Length];
 
-    public T Peek() => _items[_head];
+    public ref T Peek() => ref _items[_head];
 
     public void Enqueue(T item)
     {

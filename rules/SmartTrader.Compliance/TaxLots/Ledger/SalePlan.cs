@@ -20,10 +20,10 @@ internal struct PlannedClose
 
 /// <summary>
 /// Replacement shares matched to a loss: for a sale, <see cref="CloseIndex"/> names the losing close and
-/// <see cref="Replacement"/> the part replacing it; for an acquisition, <see cref="PendingLoss"/> is the earlier loss
-/// sale and the replacement is the new lot.
+/// <see cref="Replacement"/> the part replacing it; for an acquisition, <see cref="PendingIndex"/> is the earlier loss
+/// sale's place in the pool's pending losses and the replacement is the new lot.
 /// </summary>
-internal readonly record struct PlannedMatch(int CloseIndex, SaleRecord? PendingLoss, LotPart? Replacement, decimal Shares, decimal Disallowed);
+internal readonly record struct PlannedMatch(int CloseIndex, int PendingIndex, LotPart? Replacement, decimal Shares, decimal Disallowed);
 
 /// <summary>
 /// What a fill would do, worked out before anything changes: used to apply a fill and, unchanged, to answer what a

@@ -31,7 +31,7 @@ internal sealed class SalePlanner(WashSaleOptions options)
             if (testsLosses && close.Loss > 0)
             {
                 close.IsTestedLoss = true;
-                close.LossShares = close.UnwashedShares = close.Units * close.Part.Multiplier;
+                close.LossShares = close.UnwashedShares = close.Part.Position.ToShares(close.Units);
                 MatchEarlierAcquisitions(i, ref close, pool!, day);
             }
         }
@@ -39,18 +39,18 @@ internal sealed class SalePlanner(WashSaleOptions options)
     }
 
     /// <summary>Plans a Buy or a SellShort of <paramref name="shares"/> shares against the pool's pending losses.</summary>
-    public void PlanAcquisition(WashSalePool pool, decimal shares, int day)
+    public void PlanAcquisition(WashSalePool pool, SaleBook book, decimal shares, int day)
     {
         Plan.Reset();
         var remaining = shares;
         var pending = pool.PendingLosses;
         for (var i = 0; i < pending.Count && remaining > 0; i++)
         {
-            var loss = pending[i];
+            ref readonly var loss = ref pending[i];
             if (loss.UnwashedShares == 0 || loss.SaleDay < day - WashSalePool.WindowDays)
                 continue;
             var take = Math.Min(loss.UnwashedShares, remaining);
-            Plan.AddMatch(new PlannedMatch(-1, loss, null, take, loss.DisallowedFor(take)));
+            Plan.AddMatch(new PlannedMatch(-1, i, null, take, book.DisallowedFor(loss.Sale, take, loss.UnwashedShares)));
             remaining -= take;
         }
     }
@@ -58,12 +58,12 @@ internal sealed class SalePlanner(WashSaleOptions options)
     private static void Price(ref PlannedClose close, decimal price, LotDirection direction)
     {
         var part = close.Part;
-        var multiplier = part.Multiplier;
-        close.AdjustmentInCost = close.Units == part.Quantity
+        close.AdjustmentInCost = close.Units == part.Quantity || part.WashSaleAdjustment == 0
             ? part.WashSaleAdjustment
             : part.WashSaleAdjustment * close.Units / part.Quantity;
-        var atFill = close.Units * price * multiplier;
-        var atOpen = close.Units * part.Price * multiplier;
+        var shares = part.Position.ToShares(close.Units);
+        var atFill = shares * price;
+        var atOpen = shares * part.Price;
         (close.Proceeds, close.Cost) = direction == LotDirection.Long
             ? (atFill, atOpen + close.AdjustmentInCost)
             : (atOpen, atFill + close.AdjustmentInCost);
@@ -88,7 +88,7 @@ internal sealed class SalePlanner(WashSaleOptions options)
                 : close.Loss * take / close.LossShares;
             close.UnwashedShares -= take;
             close.Disallowed += disallowed;
-            Plan.AddMatch(new PlannedMatch(closeIndex, null, candidate, take, disallowed));
+            Plan.AddMatch(new PlannedMatch(closeIndex, -1, candidate, take, disallowed));
         }
     }
 
@@ -99,7 +99,9 @@ internal sealed class SalePlanner(WashSaleOptions options)
     /// </summary>
     private decimal AvailableShares(LotPart candidate)
     {
-        var closedShares = Plan.ClosedUnits(candidate) * candidate.Multiplier;
+        if (candidate.PlanStamp != Plan.Stamp)
+            return candidate.ReplacementCapacity;
+        var closedShares = candidate.Position.ToShares(Plan.ClosedUnits(candidate));
         var capacity = options.ReplacementsMayBeAlreadySold
             ? Math.Max(0, candidate.ReplacementCapacity - closedShares)
             : Math.Min(candidate.ReplacementCapacity, candidate.Shares - closedShares);

@@ -5,14 +5,14 @@ namespace SmartTrader.Compliance.TaxLots.Ledger;
 /// replace a loss (in acquisition order) and the recent loss sales not yet fully replaced (in sale order). Both only
 /// hold what a trade on or after the last trade date can still match: nothing older than 30 days.
 /// </summary>
-internal sealed class WashSalePool
+internal sealed class WashSalePool(PartPool parts)
 {
     public const int WindowDays = 30;
 
     public LotPart? RecentHead { get; private set; }
     public LotPart? RecentTail { get; private set; }
 
-    public RingQueue<SaleRecord> PendingLosses { get; } = new();
+    public RingQueue<PendingLoss> PendingLosses { get; } = new();
 
     /// <summary>Forgets what a trade on <paramref name="day"/> or later can no longer match.</summary>
     public void Advance(int day)
@@ -42,6 +42,7 @@ internal sealed class WashSalePool
         part.IsRecent = true;
         replaced.PreviousRecent = replaced.NextRecent = null;
         replaced.IsRecent = false;
+        parts.ReleaseIfDead(replaced);
     }
 
     public void RemoveRecent(LotPart part)
@@ -50,14 +51,15 @@ internal sealed class WashSalePool
         if (part.NextRecent is null) RecentTail = part.PreviousRecent; else part.NextRecent.PreviousRecent = part.PreviousRecent;
         part.PreviousRecent = part.NextRecent = null;
         part.IsRecent = false;
+        parts.ReleaseIfDead(part);
     }
 }
 
 /// <summary>The long and short wash-sale pools of one owner and underlying.</summary>
-internal sealed class UnderlyingPools
+internal sealed class UnderlyingPools(PartPool parts)
 {
-    public WashSalePool Long { get; } = new();
-    public WashSalePool Short { get; } = new();
+    public WashSalePool Long { get; } = new(parts);
+    public WashSalePool Short { get; } = new(parts);
 
     public WashSalePool For(LotDirection direction) => direction == LotDirection.Long ? Long : Short;
 }
