@@ -25,7 +25,7 @@ public sealed partial class OwnerLedger
         part.Price = fill.Price;
         part.AcquiredOn = part.AdjustedAcquiredOn = day;
         family.FirstOpen = part;
-        account.OpenFamilies.Add(ordinal, family);
+        account.Opened(family);
         position.Chain(direction).Append(part);
         if (pool is null)
             return;
@@ -131,7 +131,7 @@ public sealed partial class OwnerLedger
         {
             family.FirstOpen = part.Next is { } next && next.Family == family ? next : null;
             if (family.FirstOpen is null)
-                part.Account.OpenFamilies.Remove(family.Ordinal);
+                part.Account.Closed(family);
         }
         chain.Remove(part);
         _parts.ReleaseIfDead(part);

@@ -50,7 +50,12 @@ public sealed class TaxLotBook
     /// <summary>Applies <paramref name="fills"/> sorted by time; fills at the same time keep their order.</summary>
     public void ApplyAll(IEnumerable<Fill> fills)
     {
-        foreach (var fill in fills.OrderBy(f => f.Time))
+        ArgumentNullException.ThrowIfNull(fills);
+        var list = fills as IReadOnlyList<Fill> ?? fills.ToList();
+        var inOrder = true;
+        for (var i = 1; i < list.Count && inOrder; i++)
+            inOrder = list[i - 1].Time <= list[i].Time;
+        foreach (var fill in inOrder ? list : (IEnumerable<Fill>)list.OrderBy(f => f.Time))
             Apply(fill);
     }
 

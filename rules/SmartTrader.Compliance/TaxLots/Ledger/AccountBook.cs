@@ -15,6 +15,17 @@ internal sealed class AccountBook(ComplianceAccount account, int index)
 
     public Dictionary<string, Position> Positions { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Families with units still held, by the ordinal of their opening fill.</summary>
-    public Dictionary<int, LotFamily> OpenFamilies { get; } = [];
+    private LotFamily?[] _openFamilies = new LotFamily?[8];
+
+    /// <summary>The family opened by the account's <paramref name="ordinal"/>-th fill, while it still holds units.</summary>
+    public LotFamily? OpenFamily(int ordinal) => ordinal < _openFamilies.Length ? _openFamilies[ordinal] : null;
+
+    public void Opened(LotFamily family)
+    {
+        if (family.Ordinal >= _openFamilies.Length)
+            Array.Resize(ref _openFamilies, Math.Max(family.Ordinal + 1, _openFamilies.Length * 2));
+        _openFamilies[family.Ordinal] = family;
+    }
+
+    public void Closed(LotFamily family) => _openFamilies[family.Ordinal] = null;
 }

@@ -46,8 +46,6 @@ internal sealed class SalePlan
     public void Reset()
     {
         Stamp++;
-        Array.Clear(_closes, 0, CloseCount);
-        Array.Clear(_matches, 0, MatchCount);
         CloseCount = MatchCount = 0;
     }
 

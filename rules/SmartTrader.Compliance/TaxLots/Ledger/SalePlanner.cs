@@ -9,6 +9,9 @@ namespace SmartTrader.Compliance.TaxLots.Ledger;
 /// </summary>
 internal sealed class SalePlanner(WashSaleOptions options)
 {
+    private LotPart? _scanFrom;
+    private long _scanStamp;
+
     public SalePlan Plan { get; } = new();
 
     /// <summary>Plans a Sell (long lots) or a BuyToCover (short lots). Returns why it cannot be done, or null.</summary>
@@ -72,8 +75,14 @@ internal sealed class SalePlanner(WashSaleOptions options)
 
     private void MatchEarlierAcquisitions(int closeIndex, ref PlannedClose close, WashSalePool pool, int day)
     {
+        // Candidates used up by the plan's earlier losses (or too old) stay used up: later losses start after them.
+        if (_scanStamp != Plan.Stamp)
+            (_scanFrom, _scanStamp) = (pool.RecentHead, Plan.Stamp);
+        while (_scanFrom is not null && (_scanFrom.AcquiredOn < day - WashSalePool.WindowDays || AvailableShares(_scanFrom) <= 0))
+            _scanFrom = _scanFrom.NextRecent;
+
         var sold = close.Part.Family;
-        for (var candidate = pool.RecentHead; candidate is not null && close.UnwashedShares > 0; candidate = candidate.NextRecent)
+        for (var candidate = _scanFrom; candidate is not null && close.UnwashedShares > 0; candidate = candidate.NextRecent)
         {
             if (candidate.AcquiredOn < day - WashSalePool.WindowDays || candidate.Family == sold)
                 continue;
@@ -132,7 +141,7 @@ internal sealed class SalePlanner(WashSaleOptions options)
                 return $"'{id}' is not a lot id (expected <account>-<n> or <account>-<n>.<k>)";
             if (accountId != account.Id)
                 return $"lot {id} is not a lot of account {account.Id}";
-            if (!account.OpenFamilies.TryGetValue(ordinal, out var family) || (partNumber > 0 && FindPart(family, partNumber) is null))
+            if (account.OpenFamily(ordinal) is not { } family || (partNumber > 0 && FindPart(family, partNumber) is null))
                 return $"lot {id} does not exist in account {account.Id} or has no shares left";
             var first = family.FirstOpen!;
             if (first.Position.Symbol != symbol)
