@@ -25,6 +25,10 @@ public sealed class Publication550ExampleTests
         replacement.AdjustedBasis.Should().Be(1_050m);
         replacement.AcquiredOn.Should().Be(Trades.Day("2024-03-15"));
         replacement.AdjustedAcquiredOn.Should().Be(Trades.Day("2024-01-16"), "the 59 days the sold shares were held tack on");
+        replacement.AdjustedBasisPerShare.Should().Be(10.50m);
+        replacement.WashSaleFromLot.Should().Be("brokerage-1");
+        replacement.WashSaleFromSaleDate.Should().Be(Trades.Day("2024-03-01"));
+        sale.Replacements.Should().Equal(new WashSaleMatch("brokerage-3", "brokerage", Trades.Day("2024-03-15"), 100m, 250m, false, false));
     }
 
     [Fact]

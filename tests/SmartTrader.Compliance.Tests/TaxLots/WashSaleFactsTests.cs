@@ -95,6 +95,22 @@ public sealed class WashSaleFactsTests
     }
 
     [Fact]
+    public void A_short_sale_would_wash_a_recent_covering_loss_and_a_losing_cover_would_be_washed_by_a_recent_short_sale()
+    {
+        var trades = new Trades()
+            .SellShort("2024-01-02", 100, 10m, symbol: "ABC")
+            .SellShort("2024-01-02", 100, 10m)
+            .Cover("2024-01-10", 100, 12m)
+            .SellShort("2024-01-15", 100, 10m, symbol: "ABC", account: Trades.OtherTaxable);
+
+        var shortSale = trades.Book.WashSaleFactsFor(Order("2024-01-20", TradeSide.SellShort, 50), 11m);
+        var cover = trades.Book.WashSaleFactsFor(Order("2024-01-20", TradeSide.BuyToCover, 100, symbol: "ABC"), 11m);
+
+        shortSale.Should().Match<WashSaleFacts>(f => f.WouldWashRecentLoss && f.DisallowedAmount == 100m && f.MatchedQuantity == 50m);
+        cover.Should().Match<WashSaleFacts>(f => f.WouldBeWashedByRecentBuy && f.EstimatedLoss == 100m && f.DisallowedAmount == 100m);
+    }
+
+    [Fact]
     public void A_sale_naming_a_missing_lot_is_not_evaluated_and_says_why()
     {
         var trades = new Trades().Buy("2024-01-20", 100, 10m);
@@ -102,6 +118,7 @@ public sealed class WashSaleFactsTests
         var facts = trades.Book.WashSaleFactsFor(Order("2024-02-01", TradeSide.Sell, 100, lots: "brokerage-7"), 9m);
 
         facts.IsWashSale.Should().BeFalse();
+        facts.NotEvaluated.Should().Contain("brokerage-7");
         facts.Description.Should().StartWith("not evaluated").And.Contain("brokerage-7");
     }
 
