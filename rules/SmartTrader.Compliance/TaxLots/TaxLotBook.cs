@@ -32,6 +32,8 @@ public sealed class TaxLotBook
     public void AddAccount(ComplianceAccount account)
     {
         ArgumentNullException.ThrowIfNull(account);
+        if (_byAccount.ContainsKey(account.Id))
+            throw new TaxLotException($"account {account.Id} is already in the book");
         if (!_byOwner.TryGetValue(account.Owner, out var ledger))
             _byOwner.Add(account.Owner, ledger = new OwnerLedger(account.Owner, Options));
         ledger.AddAccount(account);

@@ -111,6 +111,15 @@ public sealed class LotSelectionTests
     }
 
     [Fact]
+    public void An_account_id_can_be_in_the_book_only_once()
+    {
+        var book = new TaxLotBook(Trades.Accounts);
+
+        FluentActions.Invoking(() => book.AddAccount(new ComplianceAccount(Trades.Taxable, "carol", AccountKind.Cash, 0)))
+            .Should().Throw<TaxLotException>().WithMessage("*account brokerage is already in the book*");
+    }
+
+    [Fact]
     public void Selling_a_short_lot_or_covering_a_long_one_is_refused()
     {
         var trades = new Trades()

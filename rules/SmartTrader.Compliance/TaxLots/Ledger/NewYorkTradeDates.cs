@@ -24,8 +24,6 @@ internal sealed class NewYorkTradeDates
         return (int)((utcTicks + interval.OffsetTicks) / TimeSpan.TicksPerDay);
     }
 
-    public static DateOnly DateOf(DateTimeOffset time) => DateOnly.FromDayNumber(new NewYorkTradeDates().DayOf(time));
-
     private static Interval IntervalAt(DateTimeOffset time)
     {
         var zoneInterval = NewYork.GetZoneInterval(Instant.FromDateTimeOffset(time));
