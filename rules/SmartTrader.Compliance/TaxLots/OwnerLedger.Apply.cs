@@ -67,7 +67,8 @@ public sealed partial class OwnerLedger
             data.PartNumber = part.PartNumber;
             data.Direction = direction;
             data.FillOrdinal = ordinal;
-            data.SoldAt = fill.Time;
+            data.SoldAtUtcTicks = fill.Time.UtcTicks;
+            data.SoldAtOffsetMinutes = (short)fill.Time.TotalOffsetMinutes;
             data.SaleDay = day;
             data.AcquiredOn = part.AcquiredOn;
             data.AdjustedAcquiredOn = part.AdjustedAcquiredOn;

@@ -61,7 +61,9 @@ public sealed partial class OwnerLedger
         ref readonly var sale = ref _sales.Sales[index];
         var account = _accountsByIndex[sale.Account].Id;
         var position = _positionsByIndex[sale.Position];
-        var cost = sale.Cost + sale.CostAddedLater;
+        var costAddedLater = _sales.CostAddedLater.GetValueOrDefault(index);
+        var permanentlyDisallowed = _sales.PermanentlyDisallowed(sale);
+        var cost = sale.Cost + costAddedLater;
         var gain = sale.Proceeds - cost;
         var saleDate = DateOnly.FromDayNumber(sale.SaleDay);
         var adjustedAcquiredOn = DateOnly.FromDayNumber(sale.AdjustedAcquiredOn);
@@ -69,8 +71,8 @@ public sealed partial class OwnerLedger
             LotIds.Format(account, sale.FillOrdinal, 1), LotIds.Format(account, sale.FamilyOrdinal, sale.PartNumber),
             account, position.Symbol, position.Underlying, sale.Direction, sale.Quantity, sale.SoldAt, saleDate,
             DateOnly.FromDayNumber(sale.AcquiredOn), adjustedAcquiredOn,
-            sale.Proceeds, cost, sale.AdjustmentInCost, sale.CostAddedLater, gain,
-            sale.Disallowed, sale.PermanentlyDisallowed, sale.Disallowed > 0, sale.PermanentlyDisallowed > 0,
+            sale.Proceeds, cost, sale.AdjustmentInCost, costAddedLater, gain,
+            sale.Disallowed, permanentlyDisallowed, sale.Disallowed > 0, permanentlyDisallowed > 0,
             gain + sale.Disallowed,
             sale.Direction == LotDirection.Long && saleDate > adjustedAcquiredOn.AddYears(1),
             MatchesOf(sale));

@@ -19,6 +19,8 @@ public sealed class Publication550ExampleTests
         sale.DisallowedLoss.Should().Be(250m);
         sale.RecognizedGainOrLoss.Should().Be(0m);
         sale.IsWashSale.Should().BeTrue();
+        sale.SoldAt.Should().Be(Trades.Noon("2024-03-01"));
+        sale.SoldAt.Offset.Should().Be(TimeSpan.FromHours(-5));
 
         var replacement = trades.Lot("brokerage-3");
         replacement.Basis.Should().Be(800m);

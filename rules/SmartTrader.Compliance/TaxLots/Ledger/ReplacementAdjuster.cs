@@ -17,7 +17,6 @@ internal sealed class ReplacementAdjuster(SaleBook book, PartPool parts)
         sale.Disallowed += disallowed;
         if (replacement.Account.IsIra)
         {
-            sale.PermanentlyDisallowed += disallowed;
             book.AddMatch(loss, MatchOf(replacement, shares, disallowed, isPermanent: true));
             UseCapacity(replacement, shares);
             return replacement;
@@ -106,8 +105,8 @@ internal sealed class ReplacementAdjuster(SaleBook book, PartPool parts)
             var take = Math.Min(sold.Shares, remainingShares);
             var charge = take == remainingShares ? remainingLoss : disallowed * take / shares;
             sold.Shares -= take;
-            ref var closed = ref book.Sales[sold.Sale];
-            closed.CostAddedLater += charge;
+            ref readonly var closed = ref book.Sales[sold.Sale];
+            book.CostAddedLater[sold.Sale] = book.CostAddedLater.GetValueOrDefault(sold.Sale) + charge;
             book.AddMatch(loss, new MatchData
             {
                 Account = closed.Account,

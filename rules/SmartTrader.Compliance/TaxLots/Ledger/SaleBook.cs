@@ -6,13 +6,32 @@ internal sealed class SaleBook
     public ChunkedList<SaleData> Sales { get; } = new();
     public ChunkedList<MatchData> Matches { get; } = new();
 
+    /// <summary>Cost added to sales after the fact (only with ReplacementsMayBeAlreadySold), by sale index.</summary>
+    public Dictionary<int, decimal> CostAddedLater { get; } = [];
+
     public void AddMatch(int sale, in MatchData match)
     {
-        var index = Matches.Add(match) + 1;
+        Matches.AddSlot(out var slot) = match;
+        var index = slot + 1;
         ref var data = ref Sales[sale];
-        if (data.LastMatch == 0) data.FirstMatch = index;
-        else Matches[data.LastMatch - 1].Next = index;
-        data.LastMatch = index;
+        if (data.FirstMatch == 0)
+        {
+            data.FirstMatch = index;
+            return;
+        }
+        var last = data.FirstMatch;
+        while (Matches[last - 1].Next != 0)
+            last = Matches[last - 1].Next;
+        Matches[last - 1].Next = index;
+    }
+
+    public decimal PermanentlyDisallowed(in SaleData sale)
+    {
+        var total = 0m;
+        for (var next = sale.FirstMatch; next != 0; next = Matches[next - 1].Next)
+            if (Matches[next - 1].IsPermanent)
+                total += Matches[next - 1].Disallowed;
+        return total;
     }
 
     /// <summary>The disallowed loss for <paramref name="shares"/> more of a loss sale's shares, <paramref name="unwashed"/> of which are still unmatched; the last shares take what is left, so the parts add up.</summary>

@@ -13,7 +13,8 @@ internal struct SaleData
     public int PartNumber;
     public LotDirection Direction;
     public int FillOrdinal;
-    public DateTimeOffset SoldAt;
+    public long SoldAtUtcTicks;
+    public short SoldAtOffsetMinutes;
     public int SaleDay;
     public int AcquiredOn;
     public int AdjustedAcquiredOn;
@@ -24,13 +25,15 @@ internal struct SaleData
     public decimal Cost;
 
     public decimal AdjustmentInCost;
-    public decimal CostAddedLater;
-    public decimal Disallowed;
-    public decimal PermanentlyDisallowed;
 
-    /// <summary>1 + the index of the first and last <see cref="MatchData"/>; 0 when there is none.</summary>
+    /// <summary>Disallowed loss, including any part disallowed for good (those matches say IsPermanent).</summary>
+    public decimal Disallowed;
+
+    /// <summary>1 + the index of the first <see cref="MatchData"/>; 0 when there is none.</summary>
     public int FirstMatch;
-    public int LastMatch;
+
+    public readonly DateTimeOffset SoldAt =>
+        new DateTimeOffset(SoldAtUtcTicks, TimeSpan.Zero).ToOffset(TimeSpan.FromMinutes(SoldAtOffsetMinutes));
 
     /// <summary>The loss the wash-sale rule looks at: the loss at the time of the sale (positive), or 0.</summary>
     public readonly decimal Loss => Cost > Proceeds ? Cost - Proceeds : 0;

@@ -54,7 +54,10 @@ internal sealed class SalePlan
         if (CloseCount == _closes.Length)
             Array.Resize(ref _closes, _closes.Length * 2);
         ref var close = ref _closes[CloseCount++];
-        close = new PlannedClose { Part = part, Units = units };
+        close.Part = part;
+        close.Units = units;
+        close.IsTestedLoss = false;
+        close.LossShares = close.UnwashedShares = close.Disallowed = 0;
         Touch(part);
         part.PlanClosedUnits += units;
         return ref close;
