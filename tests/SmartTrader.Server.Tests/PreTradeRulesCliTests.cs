@@ -20,11 +20,11 @@ public sealed class PreTradeRulesCliTests
             .ToList();
 
         var (inputs, values) = RuleInputFiles.Bind(samples, schema);
-        var workflows = new[] { "pre-trade", "pdt", "intraday-margin" }.SelectMany(name => RulesDocument.Load(Path.Combine(Rulesets, name + ".json"))).ToList();
+        var workflows = new[] { "pre-trade", "pdt", "intraday-margin", "wash-sale" }.SelectMany(name => RulesDocument.Load(Path.Combine(Rulesets, name + ".json"))).ToList();
         var verdict = new RulesCompiler().Compile(workflows, "pre-trade", inputs).Evaluate(values);
 
         verdict.Failures.Select(f => f.RuleName).Should().BeEquivalentTo(
-            "MaxOrderQuantity", "PriceCollar", "MaxConcentration", "BuyingPower", "PatternDayTraderMinimumEquity", "PatternDayTraderDesignation");
+            "MaxOrderQuantity", "PriceCollar", "MaxConcentration", "BuyingPower", "PatternDayTraderMinimumEquity", "PatternDayTraderDesignation", "WashSale");
         verdict.Failures.Should().OnlyContain(f => !f.Threw);
     }
 

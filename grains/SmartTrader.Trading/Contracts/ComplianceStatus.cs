@@ -19,5 +19,11 @@ public sealed record DayTradingStatusView(
     decimal Equity,
     decimal MinimumEquity);
 
+/// <summary>The account's open tax lots (original and adjusted basis and dates) and its realized sales with their wash-sale adjustments.</summary>
+public sealed record TaxLotsView(
+    string Account,
+    System.Collections.Immutable.ImmutableArray<SmartTrader.Compliance.TaxLots.TaxLot> Lots,
+    System.Collections.Immutable.ImmutableArray<SmartTrader.Compliance.TaxLots.RealizedSale> Realized);
+
 /// <summary>Maintenance margin marked to market: requirement = Σ |market value| × the symbol's long or short rate.</summary>
 public sealed record MarginStatusView(bool Applicable, decimal Equity, decimal MaintenanceRequirement, decimal Deficit);

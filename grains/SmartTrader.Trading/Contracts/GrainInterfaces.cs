@@ -25,6 +25,9 @@ public interface IPortfolioGrain : IGrainWithStringKey
     /// <summary>Day trades in the current window, pattern day trader status and maintenance margin, as the pre-trade rules see them.</summary>
     Task<ComplianceStatusView> GetComplianceStatus();
 
+    /// <summary>Tax lots first in, first out, with wash-sale adjustments to basis and acquisition date, and the realized sales.</summary>
+    Task<TaxLotsView> GetTaxLots();
+
     Task<PlaceOrderResult> PlaceOrder(PlaceOrderRequest request);
     Task<OrderView> CancelOrder(string orderId);
 

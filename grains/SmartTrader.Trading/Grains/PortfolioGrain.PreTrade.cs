@@ -15,7 +15,7 @@ public sealed partial class PortfolioGrain
     /// </summary>
     private (OrderView Order, string? RejectReason) Screen(
         PreTradeGate gate, OrderView order, Execution? execution, Quote? quote, Valuation valuation,
-        IReadOnlyDictionary<string, decimal?> marks, TradingDay day, DateTimeOffset now)
+        IReadOnlyDictionary<string, decimal?> marks, SmartTrader.Compliance.TaxLots.TaxLotBook taxLots, TradingDay day, DateTimeOffset now)
     {
         if (order.Type == OrderType.Market && quote is null)
             return (order, $"There is no quote for {order.Symbol} yet; a market order needs one.");
@@ -32,7 +32,8 @@ public sealed partial class PortfolioGrain
             QuoteFacts.Of(quote),
             riskLimits.For(Key),
             DayTradingFacts(gate, order, day, now),
-            MarginFacts(gate, order, orderFacts.EstimatedPrice, valuation, marks, now)));
+            MarginFacts(gate, order, orderFacts.EstimatedPrice, valuation, marks, now),
+            WashSaleFacts(taxLots, order, orderFacts.EstimatedPrice, now)));
         order = order with { Failures = judgement.Failures, Warnings = judgement.Warnings };
         return judgement.IsRejected
             ? (order, judgement.RejectReason)

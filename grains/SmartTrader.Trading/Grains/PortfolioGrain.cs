@@ -148,9 +148,10 @@ public sealed partial class PortfolioGrain(
         var order = OrderLifecycle.Create(orderId, Key, request, now) with { RulesetVersion = gate.Version, IncludedRulesets = gate.Included };
         var execution = quote is null ? null : broker.Match(order, quote, symbol.TickSize);
         var (valuation, marks) = await valuing;
+        var taxLots = await TaxLotBook();
         var day = TradingDay.At(State.Day, now, _options.SessionCloseUtc, valuation.Equity);
 
-        (order, var rejectReason) = Screen(gate, order, execution, quote, valuation, marks, day, now);
+        (order, var rejectReason) = Screen(gate, order, execution, quote, valuation, marks, taxLots, day, now);
         if (rejectReason is not null)
         {
             order = OrderLifecycle.Reject(order, rejectReason, now);
@@ -231,6 +232,7 @@ public sealed partial class PortfolioGrain(
         var filled = OrderLifecycle.ApplyFill(order, fill, now);
         Ledger.ApplyFill(fill.Symbol, fill.Side, fill.Quantity, fill.Price, commission, fill.Time);
         RecordForCompliance(fill);
+        RecordForTaxLots(fill);
         return filled;
     }
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using SmartTrader.Compliance.DayTrading;
 using SmartTrader.Compliance.Margin;
+using SmartTrader.Compliance.TaxLots;
 using SmartTrader.Rules.Compilation;
 using SmartTrader.Rules.Results;
 
@@ -30,8 +31,8 @@ public sealed class PreTradeGate(CompiledWorkflow workflow, RulesetComposition c
 
     public RulesVerdict Evaluate(
         OrderFacts order, AccountFacts account, PositionFacts position, QuoteFacts quote, RiskLimits limits,
-        DayTradingFacts dayTrading, MarginFacts margin) =>
-        Workflow.Evaluate(order, account, position, quote, limits, dayTrading, margin);
+        DayTradingFacts dayTrading, MarginFacts margin, WashSaleFacts washSale) =>
+        Workflow.Evaluate(order, account, position, quote, limits, dayTrading, margin, washSale);
 
     private static RulesetVersionRef Ref(Rulesets.ActiveRuleset active) => new(active.Ruleset, active.Version, active.ContentHash);
 }

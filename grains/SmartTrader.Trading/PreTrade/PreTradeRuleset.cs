@@ -1,5 +1,6 @@
 using SmartTrader.Compliance.DayTrading;
 using SmartTrader.Compliance.Margin;
+using SmartTrader.Compliance.TaxLots;
 using SmartTrader.Rules.Compilation;
 
 namespace SmartTrader.Trading.PreTrade;
@@ -23,5 +24,6 @@ public static class PreTradeRuleset
         new("limits", typeof(RiskLimits)),
         new("dayTrading", typeof(DayTradingFacts)),
         new("margin", typeof(MarginFacts)),
+        new("washSale", typeof(WashSaleFacts)),
     ];
 }

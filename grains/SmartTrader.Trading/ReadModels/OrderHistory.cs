@@ -52,6 +52,12 @@ public sealed class OrderHistory(IGrainStorage storage, IGrainFactory grains)
     public async Task<ImmutableArray<Fill>> FillsAsync(string account, CancellationToken cancellationToken)
     {
         await grains.GetGrain<IPortfolioGrain>(account).SyncOrders();
+        return await RecordedFillsAsync(account, cancellationToken);
+    }
+
+    /// <summary>The fills of the account's orders as their order grains hold them, without waiting for the portfolio's outbox.</summary>
+    public async Task<ImmutableArray<Fill>> RecordedFillsAsync(string account, CancellationToken cancellationToken = default)
+    {
         var fills = new List<Fill>();
         string? cursor = null;
         while (true)

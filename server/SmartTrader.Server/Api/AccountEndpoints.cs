@@ -25,6 +25,8 @@ internal static class AccountEndpoints
             .WithSummary("Equity and cash over time.");
         account.MapGet("/compliance", (string accountId, IGrainFactory grains) => Portfolio(grains, accountId).GetComplianceStatus())
             .WithSummary("Day trades in the five business days ending today, pattern day trader status, and maintenance margin.");
+        account.MapGet("/tax-lots", (string accountId, IGrainFactory grains) => Portfolio(grains, accountId).GetTaxLots())
+            .WithSummary("Open tax lots with original and adjusted basis and acquisition dates, and realized sales with gain or loss, disallowed (wash-sale) amounts and their replacement lots.");
         account.MapOrderEndpoints();
     }
 

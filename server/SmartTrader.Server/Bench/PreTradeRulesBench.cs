@@ -1,6 +1,7 @@
 using SmartTrader.Compliance;
 using SmartTrader.Compliance.DayTrading;
 using SmartTrader.Compliance.Margin;
+using SmartTrader.Compliance.TaxLots;
 using System.Collections.Frozen;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -38,6 +39,7 @@ public static class PreTradeRulesBench
         [
             new DayTradingFactsBuilder(DayTradingSettings.Default).Build(account, new DayTradeLedger("bench"), order),
             new IntradayMarginCalculator(MaintenanceMarginOptions.Finra).Build(account, new MarginAccountState(100_000m, []), order),
+            WashSaleFacts.None,
         ];
     }
 
@@ -58,7 +60,7 @@ public static class PreTradeRulesBench
         var inputs = PassingInputs();
         var (order, account, position, quote, limits) =
             ((OrderFacts)inputs[0]!, (AccountFacts)inputs[1]!, (PositionFacts)inputs[2]!, (QuoteFacts)inputs[3]!, (RiskLimits)inputs[4]!);
-        var (dayTrading, margin) = ((DayTradingFacts)inputs[5]!, (MarginFacts)inputs[6]!);
+        var (dayTrading, margin, washSale) = ((DayTradingFacts)inputs[5]!, (MarginFacts)inputs[6]!, (WashSaleFacts)inputs[7]!);
         var threads = Environment.ProcessorCount;
         var windowTicks = Stopwatch.Frequency / 10;
         var windows = new long[(int)(duration.TotalSeconds * 10) + 1];
@@ -80,7 +82,7 @@ public static class PreTradeRulesBench
                 try
                 {
                     var gate = rulesets.PreTrade!;
-                    var verdict = gate.Evaluate(order, account, position, quote, limits, dayTrading, margin);
+                    var verdict = gate.Evaluate(order, account, position, quote, limits, dayTrading, margin, washSale);
                     var marker = verdict.Failures.SingleOrDefault(f => f.RuleName == MarkerRule);
                     if (verdict.Failures.Count != 1 || marker?.Message != $"v{gate.Version.Version}") Interlocked.Increment(ref mixed);
                 }

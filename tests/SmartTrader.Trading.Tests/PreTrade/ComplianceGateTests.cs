@@ -178,6 +178,50 @@ public class ComplianceGateTests
     }
 
     [Fact]
+    public async Task Buying_back_within_30_days_of_a_loss_carries_a_wash_sale_warning_and_the_lots_show_the_adjusted_basis()
+    {
+        await using var silo = await StartAsync(LegacyMonday);
+        var portfolio = await silo.OpenAsync("c1", 50_000m, AccountType.Cash);
+        (await portfolio.PlaceOrder(Market("buy", OrderSide.Buy, 100m))).Order.Status.Should().Be(OrderStatus.Filled); // at 100.02
+        await MoveTo(silo, LegacyMonday.AddDays(1));
+        await silo.QuoteAsync("AAPL", 89.98m, 90.02m);
+        var loss = (await portfolio.PlaceOrder(Market("sell", OrderSide.Sell, 100m))).Order; // at 89.98: a loss of 1,004
+        loss.Warnings.Should().BeEmpty();
+        await MoveTo(silo, LegacyMonday.AddDays(15));
+
+        var rebuy = (await portfolio.PlaceOrder(Market("rebuy", OrderSide.Buy, 100m))).Order;
+
+        rebuy.Status.Should().Be(OrderStatus.Filled);
+        rebuy.Warnings.Should().ContainSingle().Which.Rule.Should().Be("WashSale");
+        var lots = await portfolio.GetTaxLots();
+        var sale = lots.Realized.Should().ContainSingle().Which;
+        sale.GainOrLoss.Should().Be(-1_004m);
+        sale.DisallowedLoss.Should().Be(1_004m);
+        var lot = lots.Lots.Should().ContainSingle().Which;
+        lot.Basis.Should().Be(10_002m);
+        lot.AdjustedBasis.Should().Be(11_006m);
+        lot.AdjustedAcquiredOn.Should().Be(lot.AcquiredOn.AddDays(-1));
+    }
+
+    [Fact]
+    public async Task The_tax_lots_are_rebuilt_from_the_recorded_fills_after_a_restart_fills_at_one_instant_included()
+    {
+        var storage = new MemoryGrainStorage();
+        await using (var first = await StartAsync(LegacyMonday, storage: storage))
+        {
+            var portfolio = await first.OpenAsync("c1", 50_000m, AccountType.Cash);
+            (await portfolio.PlaceOrder(Market("buy", OrderSide.Buy, 100m))).Order.Status.Should().Be(OrderStatus.Filled);
+            (await portfolio.PlaceOrder(Market("sell", OrderSide.Sell, 40m))).Order.Status.Should().Be(OrderStatus.Filled);
+        }
+
+        await using var second = await StartAsync(LegacyMonday.AddMinutes(5), storage: storage);
+        var lots = await second.Portfolio("c1").GetTaxLots();
+
+        lots.Lots.Should().ContainSingle().Which.Quantity.Should().Be(60m);
+        lots.Realized.Should().ContainSingle().Which.Quantity.Should().Be(40m);
+    }
+
+    [Fact]
     public void The_shipped_settings_are_the_defaults() =>
         ComplianceSettings.Of(ShippedRulesets.PreTradeWorkflows()).Should().Be(ComplianceSettings.Default);
 }

@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using SmartTrader.Compliance;
 using SmartTrader.Compliance.DayTrading;
 using SmartTrader.Compliance.Margin;
+using SmartTrader.Compliance.TaxLots;
 using SmartTrader.Trading.PreTrade;
 
 namespace SmartTrader.Trading.Tests.PreTrade;
@@ -23,6 +24,6 @@ internal static class PreTradeSamples
         var proposed = new ProposedOrder(Monday, "acc1", "AAPL", TradeSide.Buy, quantity, 100.05m);
         var dayTrading = new DayTradingFactsBuilder(DayTradingSettings.Default).Build(complianceAccount, new DayTradeLedger("acc1"), proposed);
         var margin = new IntradayMarginCalculator(MaintenanceMarginOptions.Finra).Build(complianceAccount, new MarginAccountState(100_000m, []), proposed);
-        return [order, account, position, quote, limits, dayTrading, margin];
+        return [order, account, position, quote, limits, dayTrading, margin, WashSaleFacts.None];
     }
 }
