@@ -163,7 +163,22 @@ public sealed partial class RulesetGrain(
         var document = RulesDocument.Parse(await ContentOf(version));
         var (injected, _) = WorkflowInjections.Resolve(document, name => name == Key ? null : schemas.ActiveWorkflows(name));
         IReadOnlyList<Workflow> workflows = [.. document, .. injected];
-        return compiler.Validate(workflows, document.Select(w => w.WorkflowName), inputs);
+        return [.. compiler.Validate(workflows, document.Select(w => w.WorkflowName), inputs), .. SettingProblems(document)];
+    }
+
+    /// <summary>Settings (string-literal global params) the pre-trade gate reads, with values they cannot take.</summary>
+    private static IEnumerable<RuleDiagnostic> SettingProblems(IReadOnlyList<Workflow> document)
+    {
+        try
+        {
+            PreTrade.ComplianceSettings.Of(document);
+            return [];
+        }
+        catch (PreTrade.RulesetSettingsException e)
+        {
+            var workflow = document.FirstOrDefault(w => w.GlobalParams?.Any(p => p.Name == e.Name) == true)?.WorkflowName ?? "";
+            return [new RuleDiagnostic(workflow, null, $"GlobalParams[{e.Name}]", 1, 1, e.Message)];
+        }
     }
 
     /// <summary>What a new draft changes against the active version (else the latest one).</summary>

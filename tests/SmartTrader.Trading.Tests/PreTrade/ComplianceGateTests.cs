@@ -222,6 +222,22 @@ public class ComplianceGateTests
     }
 
     [Fact]
+    public async Task A_pdt_draft_with_a_setting_it_cannot_take_cannot_be_submitted_and_one_injecting_the_active_rulesets_can()
+    {
+        await using var silo = await StartAsync(LegacyMonday);
+        var pdt = silo.Grains.GetGrain<SmartTrader.Trading.Rulesets.IRulesetGrain>("pdt");
+        await pdt.CreateDraft(ShippedRulesets.Find("pdt")!.Content.Replace("2026-06-04", "June 4th", StringComparison.Ordinal), Rulesets.RulesetSamples.Alice);
+        var preTrade = silo.Grains.GetGrain<SmartTrader.Trading.Rulesets.IRulesetGrain>(PreTradeRuleset.Name);
+        await preTrade.CreateDraft(ShippedRulesets.PreTrade, Rulesets.RulesetSamples.Alice);
+
+        var error = (await FluentActions.Awaiting(() => pdt.Submit(1, Rulesets.RulesetSamples.Alice))
+            .Should().ThrowAsync<SmartTrader.Rules.Governance.RulesetGovernanceException>()).Which;
+
+        error.Diagnostics.Should().ContainSingle().Which.Field.Should().Be("GlobalParams[regimeEffectiveFrom]");
+        (await preTrade.Submit(1, Rulesets.RulesetSamples.Alice)).Status.Should().Be(SmartTrader.Rules.Governance.RulesetVersionStatus.Submitted);
+    }
+
+    [Fact]
     public void The_shipped_settings_are_the_defaults() =>
         ComplianceSettings.Of(ShippedRulesets.PreTradeWorkflows()).Should().Be(ComplianceSettings.Default);
 }
