@@ -22,7 +22,7 @@ public sealed class IntradayMarginCalculator(
         ArgumentNullException.ThrowIfNull(order);
         if (order.Quantity <= 0) throw new ArgumentException($"Order quantity must be positive, was {order.Quantity}.", nameof(order));
 
-        var held = PositionOf(state, order.Symbol);
+        var (held, marketValue, requirement) = Totals(state, order.Symbol);
         var price = order.Price ?? estimatedPrice ?? held?.MarkPrice
             ?? throw new ArgumentException($"No price for {order.Symbol}: the order has none, no estimate was given and it is not held.", nameof(order));
         var before = held ?? new MarginPosition(order.Symbol, 0m, price, order.Instrument is { Type: InstrumentKind.Option } option ? option.Multiplier : 1m);
@@ -30,9 +30,8 @@ public sealed class IntradayMarginCalculator(
         var after = before with { Quantity = before.Quantity + signedQuantity };
         var cashAfter = state.Cash - signedQuantity * price * before.Multiplier;
 
-        var equity = EquityOf(state.Cash, state.Positions);
-        var requirement = RequirementOf(state.Positions);
-        var equityAfter = cashAfter + MarketValueOf(state.Positions) - before.MarketValue + after.MarketValue;
+        var equity = state.Cash + marketValue;
+        var equityAfter = cashAfter + marketValue - before.MarketValue + after.MarketValue;
         var requirementAfter = requirement - RequirementOf(before) + RequirementOf(after);
 
         var tradeDate = _calendar.TradeDateOf(order.Time);
@@ -81,15 +80,23 @@ public sealed class IntradayMarginCalculator(
 
     private static decimal MarketValueOf(IEnumerable<MarginPosition> positions) => positions.Sum(p => p.MarketValue);
 
-    private static MarginPosition? PositionOf(MarginAccountState state, string symbol)
+    /// <summary>One pass over the positions: the one in <paramref name="symbol"/>, the market value and the requirement.</summary>
+    private (MarginPosition? Held, decimal MarketValue, decimal Requirement) Totals(MarginAccountState state, string symbol)
     {
-        MarginPosition? found = null;
-        foreach (var position in state.Positions)
+        MarginPosition? held = null;
+        decimal marketValue = 0m, requirement = 0m;
+        var positions = state.Positions;
+        for (var i = 0; i < positions.Count; i++)
         {
+            var position = positions[i];
+            var value = position.MarketValue;
+            marketValue += value;
+            var rates = options.RatesFor(position.Symbol);
+            requirement += Math.Abs(value) * (position.Quantity >= 0 ? rates.Long : rates.Short);
             if (!string.Equals(position.Symbol, symbol, StringComparison.Ordinal)) continue;
-            if (found is not null) throw new ArgumentException($"The account state holds {symbol} twice.", nameof(state));
-            found = position;
+            if (held is not null) throw new ArgumentException($"The account state holds {symbol} twice.", nameof(state));
+            held = position;
         }
-        return found;
+        return (held, marketValue, requirement);
     }
 }

@@ -16,5 +16,5 @@ public sealed record MaintenanceMarginOptions
 
     public static MaintenanceMarginOptions Finra { get; } = new();
 
-    public MaintenanceRates RatesFor(string symbol) => BySymbol.GetValueOrDefault(symbol) ?? Default;
+    public MaintenanceRates RatesFor(string symbol) => BySymbol.Count == 0 ? Default : BySymbol.GetValueOrDefault(symbol) ?? Default;
 }

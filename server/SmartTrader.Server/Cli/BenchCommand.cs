@@ -15,6 +15,7 @@ internal static class BenchCommand
         command.Subcommands.Add(Memory());
         command.Subcommands.Add(RulesBenchCommand.Create(JsonOption()));
         command.Subcommands.Add(ClusterBenchCommand.Create(JsonOption()));
+        command.Subcommands.Add(ComplianceBenchCommand.Create(JsonOption()));
         return command;
     }
 

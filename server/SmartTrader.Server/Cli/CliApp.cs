@@ -10,6 +10,7 @@ public static class CliApp
         ServeCommand.Create,
         BenchCommand.Create,
         RulesCommand.Create,
+        ComplianceCommand.Create,
     ];
 
     public static Task<int> RunAsync(string[] args)

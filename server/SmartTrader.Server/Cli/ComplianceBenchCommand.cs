@@ -1,0 +1,52 @@
+using System.CommandLine;
+using SmartTrader.Compliance.DayTrading;
+using SmartTrader.Compliance.TaxLots;
+using SmartTrader.Server.Bench;
+
+namespace SmartTrader.Server.Cli;
+
+/// <summary>`bench compliance`: rebuilding the day-trade ledger and the tax-lot book of a long history, and facts for a new order on it.</summary>
+internal static class ComplianceBenchCommand
+{
+    public static Command Create(Option<bool> json)
+    {
+        var fills = new Option<int>("--fills") { Description = "Historical fills of the account.", DefaultValueFactory = _ => 1_000_000 };
+        var orders = new Option<int>("--orders") { Description = "Proposed orders to time facts for.", DefaultValueFactory = _ => 100_000 };
+        var oddLots = new Option<bool>("--odd-lots") { Description = "1 to 199 shares a fill instead of round lots of 100 to 500 (slower tax-lot rebuild)." };
+        var warmRuns = new Option<int>("--warm-runs") { Description = "Rebuilds timed after the first one.", DefaultValueFactory = _ => 3 };
+        var seed = new Option<int>("--seed") { Description = "Seed of the generated fills.", DefaultValueFactory = _ => 42 };
+        var command = new Command("compliance", "Compliance: day-trade ledger and tax-lot book rebuilds of a long history, facts for a new order.")
+        {
+            fills, orders, oddLots, warmRuns, seed, json,
+        };
+        command.SetAction(parse =>
+        {
+            var lots = parse.GetValue(oddLots) ? "odd lots" : "round lots";
+            BenchOutput.Progress($"generating {parse.GetValue(fills):N0} fills ({lots}) and {parse.GetValue(orders):N0} orders");
+            var workload = ComplianceBench.Generate(parse.GetValue(fills), parse.GetValue(orders), parse.GetValue(oddLots), parse.GetValue(seed));
+            var account = workload.Account;
+
+            BenchOutput.Progress("day-trade ledger rebuilds");
+            var ledger = ComplianceBench.Time(() => DayTradeLedger.Rebuild(account.Id, workload.Fills), parse.GetValue(warmRuns));
+            BenchOutput.Progress("tax-lot book rebuilds");
+            var book = ComplianceBench.Time(() => TaxLotBook.Build([account], workload.Fills), parse.GetValue(warmRuns));
+            BenchOutput.Progress("facts for proposed orders");
+            var facts = ComplianceBench.Facts(workload);
+
+            BenchOutput.Write(parse.GetValue(json), $"compliance ({workload.Fills.Count:N0} fills of one margin account, {lots}; facts for {workload.Orders.Count:N0} proposed orders)",
+            [
+                ("fills", workload.Fills.Count), ("orders", workload.Orders.Count), ("oddLots", parse.GetValue(oddLots)),
+                ("dayTradeLedgerRebuildFirstSeconds", ledger.FirstSeconds),
+                ("dayTradeLedgerRebuildWarmSecondsMedian", ledger.WarmSecondsMedian), ("dayTradeLedgerRebuildWarmSecondsMax", ledger.WarmSecondsMax),
+                ("taxLotBookRebuildFirstSeconds", book.FirstSeconds),
+                ("taxLotBookRebuildWarmSecondsMedian", book.WarmSecondsMedian), ("taxLotBookRebuildWarmSecondsMax", book.WarmSecondsMax),
+                ("factsP50Micros", facts.All.P50Micros), ("factsP90Micros", facts.All.P90Micros), ("factsP99Micros", facts.All.P99Micros),
+                ("dayTradingFactsP50Micros", facts.DayTrading.P50Micros), ("dayTradingFactsP90Micros", facts.DayTrading.P90Micros), ("dayTradingFactsP99Micros", facts.DayTrading.P99Micros),
+                ("marginFactsP50Micros", facts.Margin.P50Micros), ("marginFactsP90Micros", facts.Margin.P90Micros), ("marginFactsP99Micros", facts.Margin.P99Micros),
+                ("washSaleFactsP50Micros", facts.WashSale.P50Micros), ("washSaleFactsP90Micros", facts.WashSale.P90Micros), ("washSaleFactsP99Micros", facts.WashSale.P99Micros),
+            ]);
+            return 0;
+        });
+        return command;
+    }
+}
