@@ -40,7 +40,8 @@ internal sealed class ComplianceFile<T>
         }
         catch (JsonException e)
         {
-            throw new ComplianceFileException(name, (e.LineNumber ?? 0) + 1, (e.BytePositionInLine ?? 0) + 1, FieldOf(e.Path, root), ProblemOf(e));
+            var field = FieldOf(e.Path, root);
+            throw new ComplianceFileException(name, (e.LineNumber ?? 0) + 1, (e.BytePositionInLine ?? 0) + 1, field, ProblemOf(e, field));
         }
     }
 
@@ -60,11 +61,32 @@ internal sealed class ComplianceFile<T>
         };
 
     /// <summary>The serializer's message without the position it appends, which the exception reports on its own.</summary>
-    private static string ProblemOf(JsonException e)
+    private static string ProblemOf(JsonException e, string field)
     {
         var message = e.Message;
+        // The serializer names the record being read, not the field's type; say what the field takes instead.
+        if (message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal))
+            return "has a value this field cannot take" + (AllowedValues(field) is { } allowed ? $": write one of {allowed}" : "");
+        var missing = message.IndexOf("missing required properties including: ", StringComparison.Ordinal);
+        if (missing >= 0)
+        {
+            var names = message[(missing + "missing required properties including: ".Length)..];
+            var end = names.IndexOf(". ", StringComparison.Ordinal);
+            return "is missing required field(s) " + (end >= 0 ? names[..end] : names.TrimEnd('.'));
+        }
+        if (message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal))
+            return "is not a field here (names are camelCase and exact)";
         var cut = message.IndexOf(" Path: ", StringComparison.Ordinal);
         if (cut < 0) cut = message.IndexOf(" LineNumber: ", StringComparison.Ordinal);
         return (cut >= 0 ? message[..cut] : message).TrimEnd('.', ' ');
     }
+
+    private static string? AllowedValues(string field) => field[(field.LastIndexOf('.') + 1)..] switch
+    {
+        "side" => "Buy, Sell, SellShort, BuyToCover",
+        "type" when field.Contains("instrument", StringComparison.Ordinal) => "Stock, Option",
+        "type" => "Cash, Margin, IRA",
+        "right" => "Call, Put",
+        _ => null,
+    };
 }

@@ -2,7 +2,7 @@ namespace SmartTrader.Compliance.Files;
 
 /// <summary>
 /// Reads the files compliance staff and auditors give the offline CLI: accounts, fills and a proposed order
-/// (docs/compliance/files.md). A malformed file fails with a <see cref="ComplianceFileException"/> naming the file,
+/// (docs/compliance/cli.md). A malformed file fails with a <see cref="ComplianceFileException"/> naming the file,
 /// line, column and field; nothing is guessed.
 /// </summary>
 public static class ComplianceFiles

@@ -88,6 +88,7 @@ public sealed class ComplianceFilesTests : IDisposable
 
         problem.Line.Should().Be(2);
         problem.Field.Should().Be(field);
+        problem.Problem.Should().NotContain("SmartTrader.");
     }
 
     [Fact]
@@ -99,7 +100,7 @@ public sealed class ComplianceFilesTests : IDisposable
             ]
             """);
 
-        problem.Problem.Should().Contain("price");
+        problem.Problem.Should().Contain("price").And.NotContain("SmartTrader.");
         problem.Line.Should().Be(2);
     }
 
