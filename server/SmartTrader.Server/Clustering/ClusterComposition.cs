@@ -30,13 +30,13 @@ internal static class ClusterComposition
 
         // The transport first: its listener must be up while the silo joins and until it has left.
         services.AddOptions<ClusterTransportOptions>().Bind(configuration.GetSection(TransportSection));
-        services.AddGrainRuntime().AddClusterTransport(o =>
+        ListenBeforeJoining.Wrap(services, () => services.AddGrainRuntime().AddClusterTransport(o =>
         {
             o.Host = configuration[ListenHostKey] ?? (IPAddress.TryParse(cluster.Host, out _) ? cluster.Host : "*");
             o.Port = cluster.Port;
             o.AdvertisedHost = cluster.Host;
             RegisterExceptions(o.Exceptions);
-        });
+        }));
         services.AddOptions<ClusterOptions>().Bind(section);
         services.AddCluster();
 
