@@ -57,7 +57,7 @@ silo_start() {
   nohup "${prefix[@]}" "$ROOT/smarttrader" serve --cluster --storage postgres "${seed[@]}" --data-dir "$STATE/silo$n" "$@" \
     "--SmartTrader:Auth:BootstrapAdmin:UserName=$ADMIN_USER" "--SmartTrader:Auth:BootstrapAdmin:Password=$ADMIN_PASSWORD" \
     "--Trading:Seed=42" "--Serilog:MinimumLevel:Default=Information" \
-    >"$STATE/silo$n.log" 2>&1 </dev/null &
+    >>"$STATE/silo$n.log" 2>&1 </dev/null &
   echo $! >"$STATE/silo$n.pid"
   log "silo $n started (pid $!, log $STATE/silo$n.log)"
 }
