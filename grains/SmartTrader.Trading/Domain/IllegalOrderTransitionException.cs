@@ -4,6 +4,7 @@ namespace SmartTrader.Trading.Domain;
 public sealed class IllegalOrderTransitionException(string orderId, OrderStatus from, OrderStatus to)
     : TradingException(TradingErrorKind.Conflict, $"Order {orderId} is {from}; it cannot become {to}.")
 {
+    public string OrderId { get; } = orderId;
     public OrderStatus From { get; } = from;
     public OrderStatus To { get; } = to;
 }

@@ -6,9 +6,14 @@ using SmartTrader.Trading.MarketData;
 
 namespace SmartTrader.Trading.Hosting;
 
-/// <summary>Every <see cref="TradingOptions.FeedInterval"/>, steps the simulated market and publishes its quotes to the symbol grains.</summary>
+/// <summary>
+/// Every <see cref="TradingOptions.FeedInterval"/>, steps the simulated market and, when <see cref="IMarketFeedLeadership"/>
+/// says this silo leads, publishes its quotes to the symbol grains. A silo that does not lead still steps, so with a
+/// shared <see cref="TradingOptions.Seed"/> a silo taking over continues close to where the previous leader was.
+/// </summary>
 public sealed partial class MarketFeed(
-    MarketSimulator simulator, IGrainFactory grains, TimeProvider time, IOptions<TradingOptions> options, ILogger<MarketFeed> logger)
+    MarketSimulator simulator, IGrainFactory grains, TimeProvider time, IOptions<TradingOptions> options,
+    IMarketFeedLeadership leadership, ILogger<MarketFeed> logger)
     : BackgroundService
 {
     /// <summary>One step: the quotes published.</summary>
@@ -29,7 +34,8 @@ public sealed partial class MarketFeed(
             {
                 try
                 {
-                    await PublishNextAsync();
+                    if (leadership.PublishesHere) await PublishNextAsync();
+                    else simulator.Step();
                 }
                 catch (Exception e) when (!stoppingToken.IsCancellationRequested)
                 {

@@ -42,6 +42,7 @@ public static class TradingServiceCollectionExtensions
             var correlation = CorrelationMatrix.FromSectors(o.EffectiveSymbols, o.IntraSectorCorrelation, o.CrossSectorCorrelation);
             return new MarketSimulator(o.EffectiveSymbols, correlation, o.Seed ?? Random.Shared.Next(), sp.GetRequiredService<TimeProvider>());
         });
+        services.TryAddSingleton<IMarketFeedLeadership, SingleSiloFeedLeadership>();
         services.TryAddSingleton<MarketFeed>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, MarketFeed>(sp => sp.GetRequiredService<MarketFeed>()));
         services.TryAddSingleton<AccountListing>();

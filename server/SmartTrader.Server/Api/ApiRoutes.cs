@@ -11,5 +11,6 @@ public static class ApiRoutes
         api.MapAccountEndpoints();
         api.MapSymbolEndpoints();
         api.MapRulesetEndpoints();
+        api.MapClusterEndpoints();
     }
 }

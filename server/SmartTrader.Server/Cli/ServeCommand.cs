@@ -16,12 +16,15 @@ internal static class ServeCommand
         var connection = new Option<string>("--connection") { Description = "PostgreSQL connection string (with --storage postgres)." };
         var dataDir = new Option<string>("--data-dir") { Description = "Directory for the SQLite database, keys and logs (default ./.data; logs ./logs)." };
         var seed = new Option<bool>("--seed") { Description = "Seed the demo users and account (default: on in embedded mode only)." };
+        var cluster = new Option<bool>("--cluster") { Description = "Join a cluster of silos sharing the PostgreSQL database (needs --storage postgres)." };
+        var siloPort = new Option<int?>("--silo-port") { Description = "Cluster: the port this silo listens on for other silos (Cluster:Port, default 11111)." };
+        var siloHost = new Option<string>("--silo-host") { Description = "Cluster: the address other silos reach this one at (Cluster:Host, default the host name)." };
         var config = new Option<FileInfo>("--config") { Description = "An extra JSON configuration file (same keys as appsettings.json)." };
         config.AcceptExistingOnly();
 
         var command = new Command(Name, "Run the server (the default verb). Other configuration keys may follow as --Section:Key=value.")
         {
-            urls, storage, connection, dataDir, seed, config,
+            urls, storage, connection, dataDir, seed, cluster, siloPort, siloHost, config,
         };
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction(async (parseResult, cancellationToken) =>
@@ -32,6 +35,9 @@ internal static class ServeCommand
             if (parseResult.GetValue(connection) is { } c) overrides["SmartTrader:ConnectionString"] = c;
             if (parseResult.GetValue(dataDir) is { } d) overrides["SmartTrader:DataDir"] = d;
             if (parseResult.GetResult(seed) is { Implicit: false }) overrides["SmartTrader:Seed"] = parseResult.GetValue(seed).ToString();
+            if (parseResult.GetResult(cluster) is { Implicit: false }) overrides["SmartTrader:Cluster"] = parseResult.GetValue(cluster).ToString();
+            if (parseResult.GetValue(siloPort) is { } p) overrides["Cluster:Port"] = p.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (parseResult.GetValue(siloHost) is { } h) overrides["Cluster:Host"] = h;
 
             try
             {

@@ -1,5 +1,6 @@
 using SmartTrader.Runtime;
 using SmartTrader.Runtime.Storage.Hosting;
+using SmartTrader.Server.Clustering;
 using SmartTrader.Server.Identity;
 using SmartTrader.Server.Realtime;
 using SmartTrader.Trading;
@@ -7,7 +8,7 @@ using SmartTrader.Trading.Hosting;
 
 namespace SmartTrader.Server.Hosting;
 
-/// <summary>The one silo this process hosts: storage, the grain runtime, the trading grains and the server's own grains.</summary>
+/// <summary>The silo this process hosts: storage, the grain runtime, the trading grains and the server's own grains; in cluster mode, a member of the cluster.</summary>
 internal static class SiloComposition
 {
     /// <summary>Section of <see cref="TradingOptions"/>: symbols, market feed (Trading:FeedEnabled), slippage, commissions.</summary>
@@ -35,6 +36,8 @@ internal static class SiloComposition
         services.AddSingleton<ITradingEvents, HubTradingEvents>();
         services.AddOptions<TradingOptions>().Bind(configuration.GetSection(TradingSection));
         services.AddTrading();
+        services.AddSingleton<ClusterOverview>();
+        if (options.Cluster) services.AddClusterMember(configuration, options.ConnectionString!);
         return services;
     }
 }

@@ -21,6 +21,12 @@ public sealed class SmartTraderOptions
     /// <summary>Seed the demo users and account. Default: on in embedded mode only.</summary>
     public bool? Seed { get; set; }
 
+    /// <summary>
+    /// Run this silo as a member of a cluster (section "Cluster": Host, Port, timings). Needs PostgreSQL storage: the
+    /// silos share its database for grain state, membership and the data-protection keys.
+    /// </summary>
+    public bool Cluster { get; set; }
+
     public AuthOptions Auth { get; set; } = new();
 
     /// <summary>Embedded: one silo on SQLite with fixed demo credentials, bound to localhost. Anything else is treated as production.</summary>

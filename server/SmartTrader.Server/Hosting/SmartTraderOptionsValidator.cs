@@ -12,6 +12,9 @@ internal sealed class SmartTraderOptionsValidator(IConfiguration configuration) 
         var failures = new List<string>();
         if (options.Storage == StorageProvider.Postgres && string.IsNullOrWhiteSpace(options.ConnectionString))
             failures.Add("PostgreSQL storage needs a connection string: --connection or SmartTrader:ConnectionString.");
+        if (options.Cluster && options.Storage != StorageProvider.Postgres)
+            failures.Add("A cluster (--cluster or SmartTrader:Cluster=true) keeps its grain state and membership in PostgreSQL: " +
+                         "add --storage postgres --connection <connection string> (SmartTrader:Storage=Postgres).");
 
         var admin = options.Auth.BootstrapAdmin;
         if (!options.IsEmbedded && !admin.IsConfigured)

@@ -14,6 +14,8 @@ public static class AuthenticationSetup
     public const string RulesetReaderPolicy = "rulesets.read";
     /// <summary>Changing a ruleset or deciding on it: compliance only.</summary>
     public const string CompliancePolicy = "compliance";
+    /// <summary>GET /api/cluster: admin, developer, compliance.</summary>
+    public const string ClusterReaderPolicy = "cluster.read";
     public const string CookieName = "smarttrader.auth";
 
     public static IServiceCollection AddSmartTraderAuthentication(this IServiceCollection services)
@@ -51,7 +53,8 @@ public static class AuthenticationSetup
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(AdminPolicy, policy => policy.RequireRole(Roles.Admin))
             .AddPolicy(RulesetReaderPolicy, policy => policy.RequireRole(Roles.Compliance, Roles.Admin, Roles.Developer))
-            .AddPolicy(CompliancePolicy, policy => policy.RequireRole(Roles.Compliance));
+            .AddPolicy(CompliancePolicy, policy => policy.RequireRole(Roles.Compliance))
+            .AddPolicy(ClusterReaderPolicy, policy => policy.RequireRole(Roles.Admin, Roles.Developer, Roles.Compliance));
         return services;
     }
 

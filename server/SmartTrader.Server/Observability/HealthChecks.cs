@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using SmartTrader.Runtime;
+using SmartTrader.Runtime.Cluster;
 using SmartTrader.Trading.PreTrade;
 
 namespace SmartTrader.Server.Observability;
@@ -14,7 +15,8 @@ public static class HealthChecks
         services.AddHealthChecks()
             .AddCheck<StorageHealthCheck>("storage", tags: [Ready])
             .AddCheck<SiloStartedHealthCheck>("silo", tags: [Ready])
-            .AddCheck<PreTradeGateHealthCheck>("pre-trade", tags: [Ready]);
+            .AddCheck<PreTradeGateHealthCheck>("pre-trade", tags: [Ready])
+            .AddCheck<ClusterMemberHealthCheck>("cluster", tags: [Ready]);
         return services;
     }
 
@@ -37,6 +39,18 @@ public static class HealthChecks
             Task.FromResult(rulesets.PreTrade is { } gate
                 ? HealthCheckResult.Healthy($"{gate.Version.Ruleset} version {gate.Version.Version}")
                 : HealthCheckResult.Unhealthy("No pre-trade ruleset is active: orders are refused."));
+    }
+
+    /// <summary>A clustered silo takes requests only while it is Active and serving (not fenced); a single silo always passes.</summary>
+    private sealed class ClusterMemberHealthCheck(IServiceProvider services) : IHealthCheck
+    {
+        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+            Task.FromResult(services.GetService<IClusterMembership>() switch
+            {
+                null => HealthCheckResult.Healthy("Single silo."),
+                { IsServing: true, LocalStatus: SiloStatus.Active } m => HealthCheckResult.Healthy($"{m.LocalSilo} is Active."),
+                var m => HealthCheckResult.Unhealthy($"{m.LocalSilo} is {m.LocalStatus}{(m.IsServing ? "" : ", not serving")}."),
+            });
     }
 
     /// <summary>The host signals ApplicationStarted once every hosted service, the silo included, has started.</summary>

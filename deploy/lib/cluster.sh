@@ -1,0 +1,107 @@
+# Shared by deploy/local-cluster.sh and deploy/local-cluster-netns.sh: a PostgreSQL that keeps its data in the state
+# directory, and silos started in the background with pid files and logs. Expects ROOT, STATE, log, die, as_root,
+# apt_install and the helpers of deploy/lib/postgres.sh.
+
+CLUSTER_PG_PORT="${SMARTTRADER_CLUSTER_PG_PORT:-55440}"
+ADMIN_USER="${SMARTTRADER_ADMIN_USER:-root}"
+ADMIN_PASSWORD="${SMARTTRADER_ADMIN_PASSWORD:-local-cluster-admin}"
+SILOS=(1 2 3)
+
+# Starts (creating when missing) the cluster's PostgreSQL in $STATE/pg, listening on the given addresses.
+# Extra pg_hba lines (e.g. a bridge subnet) come as further arguments.
+cluster_pg_start() {
+  local listen="$1"; shift
+  local bin data="$STATE/pg"
+  bin="$(pg_bin_dir)"
+  if [ -z "$bin" ] || [ ! -x "$bin/initdb" ]; then apt_install postgresql; bin="$(pg_bin_dir)"; fi
+  [ -x "$bin/pg_ctl" ] || die "PostgreSQL binaries not found after install"
+  if [ ! -f "$data/PG_VERSION" ]; then
+    mkdir -p "$data"
+    [ "$(id -u)" -eq 0 ] && chown postgres: "$data"
+    as_pg_user "$bin/initdb" -D "$data" -U postgres -A trust -E UTF8 >/dev/null
+  fi
+  local subnet
+  for subnet in "$@"; do
+    grep -q "$subnet" "$data/pg_hba.conf" || echo "host all all $subnet trust" | as_pg_user tee -a "$data/pg_hba.conf" >/dev/null
+  done
+  if as_pg_user "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1; then
+    log "PostgreSQL already running (data: $data)"
+  else
+    as_pg_user "$bin/pg_ctl" -D "$data" -l "$data/server.log" -w -t 60 start \
+      -o "-c listen_addresses=$listen -p $CLUSTER_PG_PORT -k $data -c max_connections=300" >/dev/null
+    log "PostgreSQL on $listen:$CLUSTER_PG_PORT (data: $data)"
+  fi
+}
+
+cluster_pg_stop() {
+  local bin
+  bin="$(pg_bin_dir)"
+  [ -n "$bin" ] && [ -f "$STATE/pg/PG_VERSION" ] || return 0
+  as_pg_user "$bin/pg_ctl" -D "$STATE/pg" -m fast -w stop >/dev/null 2>&1 && log "PostgreSQL stopped" || true
+}
+
+silo_pid() { [ -f "$STATE/silo$1.pid" ] && cat "$STATE/silo$1.pid"; }
+
+silo_running() { local pid; pid="$(silo_pid "$1")" && [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; }
+
+# silo_start N PREFIX... -- SERVE-ARGS: runs `PREFIX ./smarttrader serve SERVE-ARGS` in the background (PREFIX may be
+# empty, or e.g. `ip netns exec host1`). Silo 1 seeds the demo users; the others find them in the shared database.
+silo_start() {
+  local n="$1"; shift
+  local prefix=()
+  while [ "$1" != "--" ]; do prefix+=("$1"); shift; done; shift
+  if silo_running "$n"; then log "silo $n already running (pid $(silo_pid "$n"))"; return; fi
+  local seed=()
+  [ "$n" = 1 ] && seed=(--seed)
+  mkdir -p "$STATE/silo$n"
+  nohup "${prefix[@]}" "$ROOT/smarttrader" serve --cluster --storage postgres "${seed[@]}" --data-dir "$STATE/silo$n" "$@" \
+    "--SmartTrader:Auth:BootstrapAdmin:UserName=$ADMIN_USER" "--SmartTrader:Auth:BootstrapAdmin:Password=$ADMIN_PASSWORD" \
+    "--Trading:Seed=42" "--Serilog:MinimumLevel:Default=Information" \
+    >>"$STATE/silo$n.log" 2>&1 </dev/null &
+  echo $! >"$STATE/silo$n.pid"
+  log "silo $n started (pid $!, log $STATE/silo$n.log)"
+}
+
+silo_stop() {
+  local n="$1" pid i
+  pid="$(silo_pid "$n")" || return 0
+  if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+    kill -TERM "$pid"
+    for i in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+    kill -0 "$pid" 2>/dev/null && { log "silo $n did not stop in 30 s; killing it"; kill -KILL "$pid"; }
+    log "silo $n stopped"
+  fi
+  rm -f "$STATE/silo$n.pid"
+}
+
+# wait_ready URL: until /health/ready answers 200 (at most two minutes; the first start also builds).
+wait_ready() {
+  local url="$1" i
+  for i in $(seq 1 240); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "$url/health/ready")" = 200 ] && return 0
+    sleep 0.5
+  done
+  return 1
+}
+
+# print_silo_status N URL
+print_silo_status() {
+  local n="$1" url="$2" state health
+  if silo_running "$n"; then state="running (pid $(silo_pid "$n"))"; else state="stopped"; fi
+  health="$(curl -s -m 3 -o /dev/null -w '%{http_code}' "$url/health/ready" || true)"
+  printf 'silo %s  %-22s  %s  /health/ready: %s\n' "$n" "$state" "$url" "${health:-no answer}"
+}
+
+# print_cluster URL: GET /api/cluster as the bootstrap administrator.
+print_cluster() {
+  local url="$1" token
+  token="$(curl -s -m 5 -H 'Content-Type: application/json' \
+    -d "{\"userName\":\"$ADMIN_USER\",\"password\":\"$ADMIN_PASSWORD\"}" "$url/api/auth/login" \
+    | sed -n 's/.*"accessToken":"\([^"]*\)".*/\1/p')"
+  [ -n "$token" ] || { echo "(cannot sign in at $url)"; return 1; }
+  echo "GET $url/api/cluster"
+  curl -s -m 10 -H "Authorization: Bearer $token" "$url/api/cluster" | { python3 -m json.tool 2>/dev/null || cat; }
+  echo
+}
+
+require_curl() { command -v curl >/dev/null || apt_install curl ca-certificates; }
