@@ -13,24 +13,13 @@ internal sealed class RemoteGrainInvoker(TransportClient client, RemoteMethods m
 
     public Task InvokeAsync(SiloAddress silo, GrainId grainId, GrainMethod method, object?[] arguments, CallContextData? context)
     {
-        Task call;
         try
         {
-            call = methods.For(method).Call(client, client.SiloOf(silo), grainId, arguments, context);
+            return methods.For(method).Call(client, client.SiloOf(silo), grainId, arguments, context, _placement);
         }
         catch (Exception e)
         {
-            call = method.Failed(e);
+            return method.Failed(e);
         }
-        if (_placement is null || call.IsCompletedSuccessfully) return call;
-        if (call.IsCompleted) ForgetHolderIfGone(call, grainId, silo);
-        else call.ContinueWith((done, _) => ForgetHolderIfGone(done, grainId, silo), null,
-            CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-        return call;
-    }
-
-    private void ForgetHolderIfGone(Task call, GrainId grainId, SiloAddress silo)
-    {
-        if (call.Exception?.InnerException is SiloUnavailableException or NotThisSiloException or SiloNotServingException) _placement!.Forget(grainId, silo);
     }
 }
