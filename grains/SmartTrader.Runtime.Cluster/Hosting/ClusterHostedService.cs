@@ -25,6 +25,7 @@ internal sealed class ClusterHostedService(
     public async Task StartingAsync(CancellationToken cancellationToken)
     {
         membership.Fenced += OnFenced;
+        (services.GetService(typeof(ClusterTransportListener)) as ClusterTransportListener)?.Start();
         await agent.JoinAsync(cancellationToken);
     }
 

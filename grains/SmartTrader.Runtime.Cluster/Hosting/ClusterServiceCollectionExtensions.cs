@@ -12,8 +12,11 @@ public static class ClusterServiceCollectionExtensions
     /// Makes this silo a member of a cluster: membership and the grain directory in PostgreSQL, rendezvous placement
     /// over the Active silos, reminders sharded the same way. Replaces the single silo's <see cref="ILocalSilo"/> and
     /// <see cref="IGrainPlacement"/>; registers <see cref="IClusterMembership"/> and <see cref="InboundGrainCalls"/>
-    /// (for the transport). The transport registers <see cref="IRemoteGrainInvoker"/> and <see cref="ISiloProbe"/>.
-    /// Runs in a host: joining and leaving are hosted-service lifecycle steps.
+    /// (for the transport). The transport (<see cref="ClusterTransportServiceCollectionExtensions.AddClusterTransport(IServiceCollection, Action{ClusterTransportOptions}?)"/>,
+    /// in either order, or both at once with <see cref="AddClusterSilo"/>) registers <see cref="IRemoteGrainInvoker"/>
+    /// and <see cref="ISiloProbe"/>; <see cref="ClusterOptions.Host"/> and <see cref="ClusterOptions.Port"/> are then its
+    /// defaults, and the silo's address is the transport's bound endpoint. Runs in a host: joining and leaving are
+    /// hosted-service lifecycle steps.
     /// </summary>
     public static IServiceCollection AddCluster(this IServiceCollection services, Action<ClusterOptions>? configure = null)
     {
@@ -46,6 +49,22 @@ public static class ClusterServiceCollectionExtensions
         services.AddSingleton<IReminderShard>(sp => sp.GetRequiredService<RendezvousReminderShard>());
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ClusterHostedService>());
+        if (!services.Any(d => d.ImplementationType == typeof(ClusterTransportDefaults)))
+            services.Insert(0, ServiceDescriptor.Singleton<IConfigureOptions<ClusterTransportOptions>, ClusterTransportDefaults>());
+        return services;
+    }
+
+    /// <summary>
+    /// A cluster silo in one call: <see cref="AddCluster"/> and the TCP transport
+    /// (<see cref="ClusterTransportServiceCollectionExtensions.AddClusterTransport(IServiceCollection, Action{ClusterTransportOptions}?)"/>),
+    /// exactly as calling both. The transport listens on <see cref="ClusterOptions.Host"/>:<see cref="ClusterOptions.Port"/>
+    /// unless <paramref name="configureTransport"/> says otherwise.
+    /// </summary>
+    public static IServiceCollection AddClusterSilo(
+        this IServiceCollection services, Action<ClusterOptions>? configure = null, Action<ClusterTransportOptions>? configureTransport = null)
+    {
+        services.AddCluster(configure);
+        services.AddClusterTransport(configureTransport);
         return services;
     }
 

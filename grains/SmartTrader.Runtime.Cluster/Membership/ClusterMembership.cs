@@ -6,6 +6,8 @@ namespace SmartTrader.Runtime.Cluster;
 /// <summary>
 /// This silo's membership state: its address, the latest snapshot of the table, its own status, its heartbeat lease
 /// and its fence. The membership agent writes it; placement, the directory and the runtime read it from memory.
+/// With the transport registered, the address is the transport's bound endpoint, and the transport hears of every
+/// peer this silo sees declared dead.
 /// </summary>
 internal sealed class ClusterMembership : IClusterMembership, ILocalSilo, ISiloFence
 {
@@ -13,6 +15,7 @@ internal sealed class ClusterMembership : IClusterMembership, ILocalSilo, ISiloF
     private readonly long _leaseLength;
     private readonly TimeSpan _deathLimit;
     private readonly ILogger _logger;
+    private readonly ISiloDeathObserver? _deathObserver;
     private readonly Lock _publishLock = new();
     private volatile MembershipSnapshot _current = MembershipSnapshot.Empty;
     private volatile string? _fenceReason;
@@ -20,13 +23,18 @@ internal sealed class ClusterMembership : IClusterMembership, ILocalSilo, ISiloF
     private long _leaseExpiresAt;
     private bool _joined;
 
-    public ClusterMembership(IOptions<ClusterOptions> options, TimeProvider time, ILogger<ClusterMembership> logger)
+    public ClusterMembership(
+        IOptions<ClusterOptions> options, TimeProvider time, ILogger<ClusterMembership> logger,
+        ClusterEndpoint? endpoint = null, ISiloDeathObserver? deathObserver = null)
     {
         _time = time;
         _deathLimit = options.Value.DeathLimit;
         _leaseLength = (long)(_deathLimit.TotalSeconds * time.TimestampFrequency);
         _logger = logger;
-        LocalSilo = new ClusterSiloAddress(options.Value.Host, options.Value.Port, SiloGeneration.Next(time));
+        _deathObserver = deathObserver;
+        var generation = SiloGeneration.Next(time);
+        // Binds the transport's socket now, before the silo joins, so the address names a port that is listening.
+        LocalSilo = endpoint?.AddressFor(generation) ?? new ClusterSiloAddress(options.Value.Host, options.Value.Port, generation);
         Address = LocalSilo.ToSiloAddress();
     }
 
@@ -79,16 +87,34 @@ internal sealed class ClusterMembership : IClusterMembership, ILocalSilo, ISiloF
     /// <summary>Swaps in a newer read of the table; raises <see cref="Changed"/> when the cluster version moved.</summary>
     public void Publish(MembershipSnapshot snapshot)
     {
+        MembershipSnapshot previous;
         lock (_publishLock)
         {
-            var previous = _current;
+            previous = _current;
             if (snapshot.Version < previous.Version) return;
             _current = snapshot;
             if (snapshot.Version != previous.Version) Changed?.Invoke(snapshot);
         }
+        if (snapshot.Version != previous.Version) TellDeaths(previous, snapshot);
         var own = snapshot.Find(LocalSilo);
         if (own is { Status: SiloStatus.Dead } && _localStatus != SiloStatus.Dead) Fence("a peer declared it dead.");
         else if (own is null && _joined && _localStatus != SiloStatus.Dead) Fence("its row is gone from the membership table.");
+    }
+
+    /// <summary>
+    /// Peers that turned Dead without announcing ShuttingDown were declared dead (or died while joining): their pending
+    /// calls fail at once instead of waiting for their timeout. A silo that left gracefully still answers late calls
+    /// during its drain, so its calls are left alone.
+    /// </summary>
+    private void TellDeaths(MembershipSnapshot previous, MembershipSnapshot current)
+    {
+        if (_deathObserver is null) return;
+        foreach (var silo in current.Silos)
+        {
+            if (silo.Status != SiloStatus.Dead || silo.Address == LocalSilo) continue;
+            if (previous.Find(silo.Address) is { Status: SiloStatus.Active or SiloStatus.Joining })
+                _deathObserver.OnSiloDeclaredDead(silo.Address);
+        }
     }
 
     /// <summary>Stops serving for good. Returns false when already fenced.</summary>

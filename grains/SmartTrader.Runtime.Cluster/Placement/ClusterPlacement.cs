@@ -34,6 +34,9 @@ internal sealed class ClusterPlacement : IGrainPlacement
             ?? throw new SiloNotServingException($"No Active silo in the cluster to place {grainId} on ({_view.Snapshot}).");
     }
 
+    /// <summary>A call to <paramref name="holder"/> found it unreachable or replaced: stop sending the grain's calls there from memory.</summary>
+    public void Forget(GrainId grainId, SiloAddress holder) => Cache.Remove(grainId, holder);
+
     /// <summary>The rendezvous owner among the Active silos other than this one; null when there is none.</summary>
     public SiloAddress? OwnerAmongOthers(GrainId grainId)
     {

@@ -22,16 +22,25 @@ public sealed class InboundGrainCalls
         RequestContext.Current = context;
         try
         {
+            return Invoke(grainId, method, arguments);
+        }
+        finally
+        {
+            RequestContext.Current = callerContext;
+        }
+    }
+
+    /// <summary>Runs the call under the current call context; the task faults, never throws.</summary>
+    internal Task Invoke(GrainId grainId, GrainMethod method, object?[] arguments)
+    {
+        try
+        {
             _membership.ThrowIfFenced();
             return _catalog.Invoke(grainId, method, arguments);
         }
         catch (Exception e)
         {
             return method.Failed(e);
-        }
-        finally
-        {
-            RequestContext.Current = callerContext;
         }
     }
 }

@@ -18,25 +18,47 @@ internal sealed class ClusterTransportListener(
     private readonly ConcurrentDictionary<InboundConnection, byte> _connections = new();
     private readonly CancellationTokenSource _stopping = new();
     private Task _accepting = Task.CompletedTask;
+    private readonly Lock _lifecycle = new();
+    private bool _started;
 
     public int ConnectionCount => _connections.Count;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
+        Start();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Starts accepting (once). A cluster silo calls it before joining, whatever the order of registration.</summary>
+    public void Start()
+    {
+        lock (_lifecycle)
+        {
+            if (_started || _stopping.IsCancellationRequested) return;
+            _started = true;
+        }
         dispatcher.Prepare();
         var socket = endpoint.Socket;
         _accepting = AcceptAsync(socket, _stopping.Token);
         logger.Listening(endpoint.ToString(), dispatcher.LocalAddress);
-        return Task.CompletedTask;
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        await _stopping.CancelAsync().ConfigureAwait(false);
+        Abort();
+        await _accepting.ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Stops answering at once: closes the listening socket, every inbound connection (their callers see
+    /// <see cref="SiloUnavailableException"/>) and this silo's outbound connections.
+    /// </summary>
+    public void Abort()
+    {
+        lock (_lifecycle) _stopping.Cancel();
         endpoint.Dispose();
         foreach (var connection in _connections.Keys) connection.Close();
         client.CloseAll();
-        await _accepting.ConfigureAwait(false);
     }
 
     private async Task AcceptAsync(Socket listener, CancellationToken stopping)

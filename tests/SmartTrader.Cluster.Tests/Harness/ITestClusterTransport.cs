@@ -4,8 +4,8 @@ namespace SmartTrader.Cluster.Tests.Harness;
 
 /// <summary>
 /// How the harness gives each silo its silo-to-silo transport (<see cref="SmartTrader.Runtime.IRemoteGrainInvoker"/> and
-/// <see cref="SmartTrader.Runtime.Cluster.ISiloProbe"/>). The harness uses <see cref="InProcessTransport"/> until the TCP
-/// transport is merged; switching means passing another implementation in <see cref="TestClusterOptions.Transport"/>.
+/// <see cref="SmartTrader.Runtime.Cluster.ISiloProbe"/>). The default is <see cref="TcpTransport"/>, the real one; another
+/// implementation (a fault-injecting one, say) goes in <see cref="TestClusterOptions.Transport"/>.
 /// </summary>
 public interface ITestClusterTransport
 {

@@ -13,7 +13,7 @@ public sealed class TestClusterOptions
     /// <summary>Extra services of every silo (e.g. a shared test sink), applied last.</summary>
     public Action<IServiceCollection, TestSilo>? Services { get; init; }
 
-    public ITestClusterTransport Transport { get; init; } = new InProcessTransport();
+    public ITestClusterTransport Transport { get; init; } = new TcpTransport();
 
     /// <summary>Where the silos' logs go (Information and above), prefixed with the silo index.</summary>
     public ITestOutputHelper? Output { get; init; }

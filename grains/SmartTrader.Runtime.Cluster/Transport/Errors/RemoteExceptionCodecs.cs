@@ -35,6 +35,7 @@ public sealed class RemoteExceptionCodecs
         Allow((m, i) => new OperationCanceledException(m, i));
         Allow((m, i) => new TaskCanceledException(m, i));
         Allow((m, i) => new System.Text.Json.JsonException(m, i));
+        Allow((m, _) => new SiloNotServingException(m));
         Add<SiloUnavailableException, string>(e => e.Silo.Value, (m, silo) => new SiloUnavailableException(new SiloAddress(silo), m));
         Add<NotThisSiloException, string[]>(
             e => [e.Target.Value, e.Actual.Value],

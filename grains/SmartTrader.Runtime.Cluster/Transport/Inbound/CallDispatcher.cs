@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -7,15 +8,17 @@ namespace SmartTrader.Runtime.Cluster;
 /// <summary>
 /// Turns a request frame into a call on the local catalog: checks that it is addressed to this silo's current
 /// generation, resolves the method among the registered grain interfaces, reads the arguments by their declared types,
-/// and queues the call. Anything wrong with the request is answered at once, without invoking anything.
+/// and queues the call. Anything wrong with the request is answered at once, without invoking anything. In a cluster
+/// silo calls go through <see cref="InboundGrainCalls"/> (a silo that is not serving refuses them); a bare transport
+/// hands them to the catalog.
 /// </summary>
 internal sealed class CallDispatcher(
     GrainCatalog catalog, RemoteMethods methods, ILocalSilo localSilo, TimeProvider time,
-    IOptions<ClusterTransportOptions> options, ILogger<CallDispatcher> logger)
+    IOptions<ClusterTransportOptions> options, ILogger<CallDispatcher> logger, IServiceProvider services)
 {
+    private readonly InboundGrainCalls? _inbound = services.GetService<InboundGrainCalls>();
     private LocalWireAddress _local = new("", []);
 
-    public GrainCatalog Catalog { get; } = catalog;
     public ClusterTransportOptions Options { get; } = options.Value;
     public ILogger Logger { get; } = logger;
 
@@ -74,6 +77,20 @@ internal sealed class CallDispatcher(
         var call = new IncomingCall(connection, this, id, grainId, method, arguments, context, cancellation, timeout);
         if (cancellation is not null) connection.Track(call);
         ThreadPool.UnsafeQueueUserWorkItem(call, preferLocal: false);
+    }
+
+    /// <summary>Runs a received call under the current call context; the task faults, never throws.</summary>
+    public Task Invoke(GrainId grainId, GrainMethod method, object?[] arguments)
+    {
+        if (_inbound is not null) return _inbound.Invoke(grainId, method, arguments);
+        try
+        {
+            return catalog.Invoke(grainId, method, arguments);
+        }
+        catch (Exception e)
+        {
+            return method.Failed(e);
+        }
     }
 
     /// <summary>Builds the key index up front, so the first call does not pay for it.</summary>

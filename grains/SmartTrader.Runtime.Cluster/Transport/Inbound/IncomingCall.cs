@@ -33,11 +33,7 @@ internal sealed class IncomingCall(
         Task turn;
         try
         {
-            turn = dispatcher.Catalog.Invoke(grainId, method.GrainMethod, arguments);
-        }
-        catch (Exception e)
-        {
-            turn = Task.FromException(e);
+            turn = dispatcher.Invoke(grainId, method.GrainMethod, arguments);
         }
         finally
         {

@@ -37,7 +37,9 @@ internal abstract class RemoteMethod
     }
 
     /// <summary>Sends the call and returns a task of the method's return type.</summary>
-    public abstract Task Call(TransportClient client, RemoteSilo silo, GrainId grainId, object?[] arguments, CallContextData? context);
+    /// <summary>Sends the call; <paramref name="placement"/>, when given, forgets the silo as the grain's holder if it turns out gone.</summary>
+    public abstract Task Call(
+        TransportClient client, RemoteSilo silo, GrainId grainId, object?[] arguments, CallContextData? context, ClusterPlacement? placement = null);
 
     /// <summary>Writes the result of the grain's completed task (nothing for a void method).</summary>
     public abstract void WriteResult(FrameBuffer frame, Task completed, JsonSerializerOptions json);
@@ -95,11 +97,12 @@ internal sealed class RemoteMethod<TResult>(GrainMethod<TResult> method) : Remot
 {
     private readonly bool _isVoid = method.IsVoid;
 
-    public override Task Call(TransportClient client, RemoteSilo silo, GrainId grainId, object?[] arguments, CallContextData? context)
+    public override Task Call(
+        TransportClient client, RemoteSilo silo, GrainId grainId, object?[] arguments, CallContextData? context, ClusterPlacement? placement = null)
     {
         var token = CallerToken(arguments);
         if (token.IsCancellationRequested) return Task.FromCanceled<TResult>(token);
-        var call = new PendingCall<TResult>(this, silo.Address, grainId, arguments, context, token);
+        var call = new PendingCall<TResult>(this, silo.Address, grainId, arguments, context, token, placement);
         client.Send(call, silo);
         return call.Task;
     }

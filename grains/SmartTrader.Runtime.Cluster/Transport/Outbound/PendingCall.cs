@@ -3,7 +3,7 @@ namespace SmartTrader.Runtime.Cluster;
 /// <summary>A grain call sent to another silo; its task has the grain method's return type.</summary>
 internal sealed class PendingCall<TResult>(
     RemoteMethod<TResult> method, SiloAddress target, GrainId grainId, object?[] arguments, CallContextData? context,
-    CancellationToken callerToken) : PendingOperation(target)
+    CancellationToken callerToken, ClusterPlacement? placement) : PendingOperation(target)
 {
     // The caller resumes on the thread pool, never on the connection's receive loop.
     private readonly TaskCompletionSource<TResult> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -56,10 +56,10 @@ internal sealed class PendingCall<TResult>(
                     _completion.TrySetResult(method.ReadResult(reader.Rest, options.Json));
                     break;
                 case ResponseStatus.Exception:
-                    _completion.TrySetException(RemoteErrors.Read(ref reader, options));
+                    SetFailure(RemoteErrors.Read(ref reader, options));
                     break;
                 case ResponseStatus.NotThisSilo:
-                    _completion.TrySetException(new NotThisSiloException(Target, new SiloAddress(reader.ReadRequiredString())));
+                    SetFailure(new NotThisSiloException(Target, new SiloAddress(reader.ReadRequiredString())));
                     break;
                 default:
                     throw new InvalidDataException($"Unknown response status {status}.");
@@ -74,7 +74,7 @@ internal sealed class PendingCall<TResult>(
     public override void Fail(Exception reason)
     {
         _cancellation.Unregister();
-        _completion.TrySetException(reason);
+        SetFailure(reason);
     }
 
     public override void TimedOut()
@@ -82,6 +82,20 @@ internal sealed class PendingCall<TResult>(
         _cancellation.Unregister();
         if (_completion.TrySetException(new TimeoutException($"Call to {method.GrainMethod} on grain {grainId} did not complete within {Timeout}.")))
             _ = _completion.Task.Exception; // the router's own timeout may already have answered the caller
+    }
+
+    /// <summary>Placement forgets a holder that is gone before the caller (who may retry at once) sees the failure.</summary>
+    private void SetFailure(Exception failure)
+    {
+        if (placement is not null && failure switch
+            {
+                SiloUnavailableException unavailable => unavailable.Silo == Target,
+                NotThisSiloException notThis => notThis.Target == Target,
+                SiloNotServingException => true,
+                _ => false,
+            })
+            placement.Forget(grainId, Target);
+        _completion.TrySetException(failure);
     }
 
     private void CancelledByCaller()
