@@ -28,15 +28,15 @@ internal static class ClusterComposition
         var section = configuration.GetSection(ClusterOptions.Section);
         var cluster = section.Get<ClusterOptions>() ?? new ClusterOptions();
 
-        // The transport first: its listener must be up while the silo joins and until it has left.
+        // The cluster's hosted service starts this listener before it joins and stops it after it has left.
         services.AddOptions<ClusterTransportOptions>().Bind(configuration.GetSection(TransportSection));
-        ListenBeforeJoining.Wrap(services, () => services.AddGrainRuntime().AddClusterTransport(o =>
+        services.AddGrainRuntime().AddClusterTransport(o =>
         {
             o.Host = configuration[ListenHostKey] ?? (IPAddress.TryParse(cluster.Host, out _) ? cluster.Host : "*");
             o.Port = cluster.Port;
             o.AdvertisedHost = cluster.Host;
             RegisterExceptions(o.Exceptions);
-        }));
+        });
         services.AddOptions<ClusterOptions>().Bind(section);
         services.AddCluster();
 
