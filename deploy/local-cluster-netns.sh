@@ -24,30 +24,7 @@ host_ip() { echo "10.77.0.1$1"; }
 host_veth() { echo "st-veth$1"; }
 api_url() { echo "http://$(host_ip "$1"):500$1"; }
 
-network_start_host_silo() {
-  silo_start "$1" ip netns exec "$(host_ns "$1")" -- \
-    --connection "Host=$BRIDGE_IP;Port=$CLUSTER_PG_PORT;Username=postgres;Database=postgres" \
-    --urls "$(api_url "$1")" --silo-host "$(host_ip "$1")" --silo-port 11111
-}
-
-# A silo cut off for longer than Cluster:DeathLimit stops itself (the fence), which may still be under way when the
-# link comes back: wait for it to answer or to exit, and start a new one if it exited (a supervisor's job, done here).
-heal() {
-  ip link set "$(host_veth "$1")" up
-  log "host $1 back on the network"
-  local i
-  for i in $(seq 1 60); do
-    [ "$(curl -s -m 1 -o /dev/null -w '%{http_code}' "$(api_url "$1")/health/ready")" = 200 ] && { log "host $1 is serving"; return; }
-    silo_running "$1" || break
-    sleep 0.5
-  done
-  silo_running "$1" && { log "host $1 runs but is not ready: see $STATE/silo$1.log"; return; }
-  log "its silo stopped itself while cut off; starting a new one"
-  start_host_silo "$1"
-  wait_ready "$(api_url "$1")" && log "host $1 ready at $(api_url "$1")" || log "host $1 is not ready: see $STATE/silo$1.log"
-}
-
-up() {
+network_up() {
   command -v ip >/dev/null || apt_install iproute2
   ip link show "$BRIDGE" >/dev/null 2>&1 || {
     ip link add "$BRIDGE" type bridge
