@@ -74,7 +74,7 @@ heal() {
   silo_running "$1" && { log "host $1 runs but is not ready: see $STATE/silo$1.log"; return; }
   log "its silo stopped itself while cut off; starting a new one"
   start_host_silo "$1"
-  wait_ready "$(api_url "$1")" && log "host $1 ready at $(api_url "$1")" || log "host $1 is not ready: see $STATE/silo$1.log"
+  report_ready "$1" "$(api_url "$1")" host
 }
 
 up() {
@@ -86,9 +86,7 @@ up() {
   "$ROOT/smarttrader" --version >/dev/null
   local n
   for n in "${SILOS[@]}"; do start_host_silo "$n"; done
-  for n in "${SILOS[@]}"; do
-    wait_ready "$(api_url "$n")" && log "host $n ready at $(api_url "$n")" || log "host $n is not ready: see $STATE/silo$n.log"
-  done
+  for n in "${SILOS[@]}"; do report_ready "$n" "$(api_url "$n")" host; done
 }
 
 down() {

@@ -25,9 +25,7 @@ up() {
     silo_start "$n" -- --connection "Host=127.0.0.1;Port=$CLUSTER_PG_PORT;Username=postgres;Database=postgres" \
       --urls "$(api_url "$n")" --silo-host 127.0.0.1 --silo-port "1111$n"
   done
-  for n in "${SILOS[@]}"; do
-    wait_ready "$(api_url "$n")" && log "silo $n ready at $(api_url "$n")" || log "silo $n is not ready: see $STATE/silo$n.log"
-  done
+  for n in "${SILOS[@]}"; do report_ready "$n" "$(api_url "$n")"; done
 }
 
 down() {

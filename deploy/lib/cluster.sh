@@ -84,6 +84,12 @@ wait_ready() {
   return 1
 }
 
+# report_ready N URL [NOUN]: waits for silo N (wait_ready) and says whether it is ready, or where its log is.
+# NOUN names it in the message: "silo" unless given ("host" for the netns launcher).
+report_ready() {
+  if wait_ready "$2"; then log "${3:-silo} $1 ready at $2"; else log "${3:-silo} $1 is not ready: see $STATE/silo$1.log"; fi
+}
+
 # print_silo_status N URL
 print_silo_status() {
   local n="$1" url="$2" state health
