@@ -22,6 +22,7 @@ SUBNET=10.77.0.0/24
 host_ns() { echo "st-host$1"; }
 host_ip() { echo "10.77.0.1$1"; }
 host_veth() { echo "st-veth$1"; }
+host_link() { ip -br link show "$(host_veth "$1")" 2>/dev/null | awk '{print $2}'; }  # UP, DOWN, or nothing
 api_url() { echo "http://$(host_ip "$1"):500$1"; }
 
 network_up() {
@@ -99,12 +100,12 @@ down() {
 status() {
   local n link
   for n in "${SILOS[@]}"; do
-    link="$(ip -br link show "$(host_veth "$n")" 2>/dev/null | awk '{print $2}')"
+    link="$(host_link "$n")"
     printf 'host %s %-15s link %-5s ' "$n" "$(host_ip "$n")" "${link:-none}"
     print_silo_status "$n" "$(api_url "$n")"
   done
   for n in "${SILOS[@]}"; do
-    if silo_running "$n" && [ "$(ip -br link show "$(host_veth "$n")" | awk '{print $2}')" != DOWN ]; then
+    if silo_running "$n" && [ "$(host_link "$n")" != DOWN ]; then
       print_cluster "$(api_url "$n")" && return 0
     fi
   done
