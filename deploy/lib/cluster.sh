@@ -11,23 +11,21 @@ SILOS=(1 2 3)
 # Extra pg_hba lines (e.g. a bridge subnet) come as further arguments.
 cluster_pg_start() {
   local listen="$1"; shift
-  local bin data="$STATE/pg"
-  bin="$(pg_bin_dir)"
-  if [ -z "$bin" ] || [ ! -x "$bin/initdb" ]; then apt_install postgresql; bin="$(pg_bin_dir)"; fi
-  [ -x "$bin/pg_ctl" ] || die "PostgreSQL binaries not found after install"
+  local data="$STATE/pg"
+  require_pg_bin
   if [ ! -f "$data/PG_VERSION" ]; then
     mkdir -p "$data"
     [ "$(id -u)" -eq 0 ] && chown postgres: "$data"
-    as_pg_user "$bin/initdb" -D "$data" -U postgres -A trust -E UTF8 >/dev/null
+    as_pg_user "$PG_BIN/initdb" -D "$data" -U postgres -A trust -E UTF8 >/dev/null
   fi
   local subnet
   for subnet in "$@"; do
     grep -q "$subnet" "$data/pg_hba.conf" || echo "host all all $subnet trust" | as_pg_user tee -a "$data/pg_hba.conf" >/dev/null
   done
-  if as_pg_user "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1; then
+  if as_pg_user "$PG_BIN/pg_ctl" -D "$data" status >/dev/null 2>&1; then
     log "PostgreSQL already running (data: $data)"
   else
-    as_pg_user "$bin/pg_ctl" -D "$data" -l "$data/server.log" -w -t 60 start \
+    as_pg_user "$PG_BIN/pg_ctl" -D "$data" -l "$data/server.log" -w -t 60 start \
       -o "-c listen_addresses=$listen -p $CLUSTER_PG_PORT -k $data -c max_connections=300" >/dev/null
     log "PostgreSQL on $listen:$CLUSTER_PG_PORT (data: $data)"
   fi
