@@ -6,6 +6,7 @@ using System.Text.Json;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using SmartTrader.Rules.Compilation;
+using SmartTrader.Rules.Expressions;
 
 namespace SmartTrader.Rules.Inputs;
 
@@ -78,11 +79,7 @@ public static class JsonInputs
         {
             JsonShape.Kinds.Object => Class(shape, hint),
             JsonShape.Kinds.Array => $"System.Collections.Generic.List<{TypeName(shape.Element!, hint + "Item")}>",
-            JsonShape.Kinds.Bool => shape.Nullable ? "bool?" : "bool",
-            JsonShape.Kinds.Long => shape.Nullable ? "long?" : "long",
-            JsonShape.Kinds.Decimal => shape.Nullable ? "decimal?" : "decimal",
-            JsonShape.Kinds.String => "string",
-            _ => "object",
+            _ => TypeNames.CSharp(ScalarType(shape)),
         };
 
         private string Class(JsonShape shape, string hint)
