@@ -12,6 +12,4 @@ public sealed record GovernanceActor(string UserName, ImmutableArray<string> Rol
     public static GovernanceActor System { get; } = new("system", [ComplianceRole]);
 
     public bool IsCompliance => Roles.Contains(ComplianceRole, StringComparer.OrdinalIgnoreCase);
-
-    public bool Is(string? userName) => string.Equals(UserName, userName, StringComparison.OrdinalIgnoreCase);
 }

@@ -46,7 +46,7 @@ public static class RulesetLifecycle
         RequireCompliance(actor, "edit a draft");
         var version = ruleset.Get(number);
         RequireStatus(ruleset, version, "updated", Draft);
-        var editors = actor.Is(version.Author) || version.Editors.Any(actor.Is) ? version.Editors : version.Editors.Add(actor.UserName);
+        var editors = version.IsContributor(actor.UserName) ? version.Editors : version.Editors.Add(actor.UserName);
         var updated = version with { ContentHash = contentHash, UpdatedAt = now, Editors = editors };
         return Record(Replace(ruleset, updated), actor, RulesetAction.Updated, updated, now, null, changes);
     }
