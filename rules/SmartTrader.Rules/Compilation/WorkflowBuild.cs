@@ -94,8 +94,7 @@ internal static class WorkflowBuild
             if (ActionKinds.OutputExpressionOf(node.Rule.Actions?.OnSuccess) is not null) onSuccess[i] = Bind<object?>(WorkflowSource.ActionMethodName(node, true));
             if (ActionKinds.OutputExpressionOf(node.Rule.Actions?.OnFailure) is not null) onFailure[i] = Bind<object?>(WorkflowSource.ActionMethodName(node, false));
         }
-        var members = new GeneratedMembers<TScope>(
+        return new WorkflowRunner<TScope>(
             [.. top.Select(n => Bind<bool>(WorkflowSource.RuleMethodName(n)))], [.. top.Select(n => n.Id)], messages, onSuccess, onFailure);
-        return new WorkflowRunner<TScope>(members);
     }
 }

@@ -23,13 +23,16 @@ internal sealed class WorkflowRunner<TScope> : IWorkflowRunner where TScope : Ru
     private readonly Func<TScope, object?>?[] _onSuccess;
     private readonly Func<TScope, object?>?[] _onFailure;
 
-    public WorkflowRunner(GeneratedMembers<TScope> members)
+    /// <summary>The generated methods of one workflow, bound to delegates, each array indexed by top-level rule.</summary>
+    public WorkflowRunner(
+        Func<TScope, bool>[] rules, int[] nodeIds, MessagePart<TScope>[]?[] messages,
+        Func<TScope, object?>?[] onSuccess, Func<TScope, object?>?[] onFailure)
     {
-        _rules = members.Rules;
-        _nodeIds = members.NodeIds;
-        _messages = members.Messages;
-        _onSuccess = members.OnSuccess;
-        _onFailure = members.OnFailure;
+        _rules = rules;
+        _nodeIds = nodeIds;
+        _messages = messages;
+        _onSuccess = onSuccess;
+        _onFailure = onFailure;
     }
 
     public void Run(object?[] inputs, ref RuleRun run)
@@ -135,11 +138,3 @@ internal sealed class WorkflowRunner<TScope> : IWorkflowRunner where TScope : Ru
 
 /// <summary>Literal text, or a placeholder's compiled value (its <see cref="Text"/> is kept for when it throws).</summary>
 internal sealed record MessagePart<TScope>(string Text, Func<TScope, string>? Value);
-
-/// <summary>The generated methods of one workflow, bound to delegates, indexed by top-level rule.</summary>
-internal sealed record GeneratedMembers<TScope>(
-    Func<TScope, bool>[] Rules,
-    int[] NodeIds,
-    MessagePart<TScope>[]?[] Messages,
-    Func<TScope, object?>?[] OnSuccess,
-    Func<TScope, object?>?[] OnFailure);
