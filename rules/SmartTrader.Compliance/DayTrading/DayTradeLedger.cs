@@ -51,7 +51,7 @@ public sealed class DayTradeLedger
         if (tally.Trades == 0) _ordersToday.Clear();
         if (orderId is null || _ordersToday.Add(orderId)) tally.Trades++;
 
-        var created = StateFor(fill.Symbol).Apply(day, DirectionOf(fill.Side), fill.Quantity, orderId);
+        var created = StateFor(fill.Symbol).Apply(day, fill.Side.Direction(), fill.Quantity, orderId);
         tally.Traditional += created.Traditional;
         tally.DirectionChange += created.DirectionChange;
         _lastTime = fill.Time;
@@ -98,8 +98,6 @@ public sealed class DayTradeLedger
     internal bool TradedOn(int day, string orderId) => day == _tallies.LastDay && _ordersToday.Contains(orderId);
 
     internal SymbolDayState? ExistingState(string symbol) => _symbols.GetValueOrDefault(symbol);
-
-    internal static int DirectionOf(TradeSide side) => side is TradeSide.Buy or TradeSide.BuyToCover ? 1 : -1;
 
     private SymbolDayState StateFor(string symbol)
     {

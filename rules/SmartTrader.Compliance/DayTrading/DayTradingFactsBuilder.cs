@@ -114,7 +114,7 @@ public sealed class DayTradingFactsBuilder(DayTradingSettings settings)
         {
             if (order.Quantity <= 0)
                 throw new ArgumentException($"Order quantity must be positive, was {order.Quantity}.", nameof(order));
-            return StateOf(order.Symbol).Apply(day, DayTradeLedger.DirectionOf(order.Side), order.Quantity, orderId);
+            return StateOf(order.Symbol).Apply(day, order.Side.Direction(), order.Quantity, orderId);
         }
 
         private SymbolDayState StateOf(string symbol)

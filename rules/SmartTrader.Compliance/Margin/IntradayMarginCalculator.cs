@@ -26,7 +26,7 @@ public sealed class IntradayMarginCalculator(
         var price = order.Price ?? estimatedPrice ?? held?.MarkPrice
             ?? throw new ArgumentException($"No price for {order.Symbol}: the order has none, no estimate was given and it is not held.", nameof(order));
         var before = held ?? new MarginPosition(order.Symbol, 0m, price, order.Instrument is { Type: InstrumentKind.Option } option ? option.Multiplier : 1m);
-        var signedQuantity = (order.Side is TradeSide.Buy or TradeSide.BuyToCover ? 1 : -1) * order.Quantity;
+        var signedQuantity = order.Side.Direction() * order.Quantity;
         var after = before with { Quantity = before.Quantity + signedQuantity };
         var cashAfter = state.Cash - signedQuantity * price * before.Multiplier;
 
