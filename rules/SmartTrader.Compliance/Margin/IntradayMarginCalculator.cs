@@ -66,19 +66,17 @@ public sealed class IntradayMarginCalculator(
         };
     }
 
-    /// <summary>Cash plus the signed market value of every position.</summary>
-    public static decimal EquityOf(decimal cash, IEnumerable<MarginPosition> positions) => cash + MarketValueOf(positions);
-
     /// <summary>The maintenance requirement of the positions under these options.</summary>
     public decimal RequirementOf(IEnumerable<MarginPosition> positions) => positions.Sum(RequirementOf);
 
-    private decimal RequirementOf(MarginPosition position)
+    private decimal RequirementOf(MarginPosition position) => RequirementOf(position, position.MarketValue);
+
+    /// <summary>|market value| × the symbol's long or short rate; <paramref name="marketValue"/> is the position's, worked out once by the caller.</summary>
+    private decimal RequirementOf(MarginPosition position, decimal marketValue)
     {
         var rates = options.RatesFor(position.Symbol);
-        return Math.Abs(position.MarketValue) * (position.Quantity >= 0 ? rates.Long : rates.Short);
+        return Math.Abs(marketValue) * (position.Quantity >= 0 ? rates.Long : rates.Short);
     }
-
-    private static decimal MarketValueOf(IEnumerable<MarginPosition> positions) => positions.Sum(p => p.MarketValue);
 
     /// <summary>One pass over the positions: the one in <paramref name="symbol"/>, the market value and the requirement.</summary>
     private (MarginPosition? Held, decimal MarketValue, decimal Requirement) Totals(MarginAccountState state, string symbol)
@@ -91,8 +89,7 @@ public sealed class IntradayMarginCalculator(
             var position = positions[i];
             var value = position.MarketValue;
             marketValue += value;
-            var rates = options.RatesFor(position.Symbol);
-            requirement += Math.Abs(value) * (position.Quantity >= 0 ? rates.Long : rates.Short);
+            requirement += RequirementOf(position, value);
             if (!string.Equals(position.Symbol, symbol, StringComparison.Ordinal)) continue;
             if (held is not null) throw new ArgumentException($"The account state holds {symbol} twice.", nameof(state));
             held = position;
