@@ -34,8 +34,8 @@ public sealed class IntradayMarginCalculator(
         var equityAfter = cashAfter + marketValue - before.MarketValue + after.MarketValue;
         var requirementAfter = requirement - RequirementOf(before) + RequirementOf(after);
 
-        var tradeDate = _calendar.TradeDateOf(order.Time);
-        var regimeOnDate = _regime.RegimeOn(tradeDate);
+        var session = _calendar.SessionOrdinalOf(order.Time);
+        var regimeOnDate = _regime.RegimeOn(_calendar.TradingDayAt(session));
         var applicable = account.Type == AccountKind.Margin;
         var rates = options.RatesFor(order.Symbol);
         var deficit = applicable ? Math.Max(0m, requirement - equity) : 0m;
@@ -48,7 +48,7 @@ public sealed class IntradayMarginCalculator(
             Applicable = applicable,
             Regime = regimeOnDate.ToString(),
             IntradayMarginRegimeApplies = regimeApplies,
-            TradeDate = tradeDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            TradeDate = _calendar.IsoDateAt(session),
             Symbol = order.Symbol,
             Side = order.Side.ToString(),
             Quantity = order.Quantity,
