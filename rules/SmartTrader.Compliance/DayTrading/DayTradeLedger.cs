@@ -73,13 +73,7 @@ public sealed class DayTradeLedger
     }
 
     /// <summary>Trades and day trades over the five business days ending on <paramref name="tradeDate"/>'s session.</summary>
-    public DayTradeWindow WindowEndingOn(DateOnly tradeDate)
-    {
-        var end = Calendar.OrdinalOnOrAfter(tradeDate);
-        var (trades, traditional, directionChange) = Totals(end);
-        return new(Calendar.TradingDayAt(end - PatternDayTraderRule.WindowBusinessDays + 1), Calendar.TradingDayAt(end),
-            trades, traditional, directionChange);
-    }
+    public DayTradeWindow WindowEndingOn(DateOnly tradeDate) => WindowEndingAt(Calendar.OrdinalOnOrAfter(tradeDate));
 
     /// <summary>The signed position in <paramref name="symbol"/> after the recorded fills (positive long, negative short).</summary>
     public decimal PositionIn(string symbol) => _symbols.TryGetValue(symbol, out var state) ? state.Position : 0m;
@@ -88,10 +82,12 @@ public sealed class DayTradeLedger
 
     internal int SessionOrdinalOf(DateTimeOffset time) => _clock.SessionOrdinalOf(time);
 
-    internal (int Trades, int Traditional, int DirectionChange) Totals(int endDay)
+    /// <summary>Trades and day trades over the five business days ending on the session with ordinal <paramref name="endDay"/>.</summary>
+    internal DayTradeWindow WindowEndingAt(int endDay)
     {
-        var sum = _tallies.Sum(endDay - PatternDayTraderRule.WindowBusinessDays + 1, endDay);
-        return (sum.Trades, sum.Traditional, sum.DirectionChange);
+        var startDay = endDay - PatternDayTraderRule.WindowBusinessDays + 1;
+        var sum = _tallies.Sum(startDay, endDay);
+        return new(Calendar.TradingDayAt(startDay), Calendar.TradingDayAt(endDay), sum.Trades, sum.Traditional, sum.DirectionChange);
     }
 
     /// <summary>Whether a fill of <paramref name="orderId"/> was recorded on <paramref name="day"/>, the latest day.</summary>
