@@ -65,10 +65,8 @@ public sealed class DayTradeLedger
     public static DayTradeLedger Rebuild(
         string account, IEnumerable<Fill> fills, Func<Fill, string?>? orderIdOf = null, ExchangeCalendar? calendar = null)
     {
-        var list = fills as IReadOnlyList<Fill> ?? [.. fills];
-        if (!IsInTimeOrder(list)) list = [.. list.OrderBy(f => f.Time)];
         var ledger = new DayTradeLedger(account, calendar);
-        foreach (var fill in list) ledger.Record(fill, orderIdOf?.Invoke(fill));
+        foreach (var fill in Fill.InTimeOrder(fills)) ledger.Record(fill, orderIdOf?.Invoke(fill));
         return ledger;
     }
 
@@ -99,12 +97,5 @@ public sealed class DayTradeLedger
     {
         if (!_symbols.TryGetValue(symbol, out var state)) _symbols.Add(symbol, state = new SymbolDayState());
         return state;
-    }
-
-    private static bool IsInTimeOrder(IReadOnlyList<Fill> fills)
-    {
-        for (var i = 1; i < fills.Count; i++)
-            if (fills[i].Time < fills[i - 1].Time) return false;
-        return true;
     }
 }

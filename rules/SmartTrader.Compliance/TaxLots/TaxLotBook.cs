@@ -53,11 +53,7 @@ public sealed class TaxLotBook
     public void ApplyAll(IEnumerable<Fill> fills)
     {
         ArgumentNullException.ThrowIfNull(fills);
-        var list = fills as IReadOnlyList<Fill> ?? fills.ToList();
-        var inOrder = true;
-        for (var i = 1; i < list.Count && inOrder; i++)
-            inOrder = list[i - 1].Time <= list[i].Time;
-        foreach (var fill in inOrder ? list : (IEnumerable<Fill>)list.OrderBy(f => f.Time))
+        foreach (var fill in Fill.InTimeOrder(fills))
             Apply(fill);
     }
 
