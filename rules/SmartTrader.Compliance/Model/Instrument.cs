@@ -18,7 +18,4 @@ public sealed record Instrument(
     OptionRight? Right = null,
     decimal? Strike = null,
     DateOnly? Expiry = null,
-    int Multiplier = 100)
-{
-    public static Instrument Stock(string symbol) => new(InstrumentKind.Stock, symbol);
-}
+    int Multiplier = 100);

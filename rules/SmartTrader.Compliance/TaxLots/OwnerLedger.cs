@@ -33,11 +33,6 @@ public sealed partial class OwnerLedger
     public string Owner { get; }
     public WashSaleOptions Options { get; }
 
-    /// <summary>Fills applied so far.</summary>
-    public long FillCount => _fills;
-
-    public IEnumerable<ComplianceAccount> Accounts => _accounts.Values.Select(a => a.Account);
-
     public void AddAccount(ComplianceAccount account)
     {
         ArgumentNullException.ThrowIfNull(account);

@@ -19,8 +19,6 @@ public sealed class TaxLotBook
 
     public WashSaleOptions Options { get; }
 
-    public IEnumerable<OwnerLedger> Ledgers => _byOwner.Values;
-
     /// <summary>A book with <paramref name="fills"/> applied in time order (fills at the same time keep their order).</summary>
     public static TaxLotBook Build(IEnumerable<ComplianceAccount> accounts, IEnumerable<Fill> fills, WashSaleOptions? options = null)
     {
