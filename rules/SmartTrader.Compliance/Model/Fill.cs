@@ -16,7 +16,7 @@ public sealed record Fill(
     Instrument? Instrument = null)
 {
     /// <summary>The security whose shares this fill trades or gives a right to: the option's underlying, or the symbol.</summary>
-    public string Underlying => Instrument?.Type == InstrumentKind.Option ? Instrument.Underlying : Symbol;
+    public string Underlying => Instrument.UnderlyingOf(Symbol, Instrument);
 
     /// <summary>
     /// <paramref name="fills"/> sorted by time, stably (fills at the same time keep their order); a list already in

@@ -18,4 +18,9 @@ public sealed record Instrument(
     OptionRight? Right = null,
     decimal? Strike = null,
     DateOnly? Expiry = null,
-    int Multiplier = 100);
+    int Multiplier = 100)
+{
+    /// <summary>The security a trade in <paramref name="symbol"/> gives shares of, or a right to: an option's underlying, or the symbol.</summary>
+    internal static string UnderlyingOf(string symbol, Instrument? instrument) =>
+        instrument?.Type == InstrumentKind.Option ? instrument.Underlying : symbol;
+}

@@ -11,5 +11,5 @@ public sealed record ProposedOrder(
     IReadOnlyList<string>? Lots = null,
     Instrument? Instrument = null)
 {
-    public string Underlying => Instrument?.Type == InstrumentKind.Option ? Instrument.Underlying : Symbol;
+    public string Underlying => Instrument.UnderlyingOf(Symbol, Instrument);
 }
