@@ -16,9 +16,4 @@ public sealed partial class ExchangeCalendar
 
     /// <summary>The trade date of <paramref name="time"/>: the trading day of its session.</summary>
     public DateOnly TradeDateOf(DateTimeOffset time) => TradingDayAt(SessionOrdinalOf(time));
-
-    /// <summary>The instants at which the exchange's calendar day <paramref name="date"/> starts and the next one starts.</summary>
-    internal (DateTimeOffset Start, DateTimeOffset End) BoundsOf(DateOnly date) =>
-        (TimeZone.AtStartOfDay(LocalDate.FromDateOnly(date)).ToDateTimeOffset(),
-         TimeZone.AtStartOfDay(LocalDate.FromDateOnly(date.AddDays(1))).ToDateTimeOffset());
 }

@@ -10,6 +10,9 @@ public static class NyseCalendar
 
     private static readonly Lazy<ExchangeCalendar> Calendar = new(Build);
 
+    /// <summary>America/New_York: a fill's trade date is its date there.</summary>
+    internal static DateTimeZone TimeZone { get; } = DateTimeZoneProviders.Tzdb["America/New_York"];
+
     public static ExchangeCalendar Instance => Calendar.Value;
 
     private static ExchangeCalendar Build()
@@ -17,6 +20,6 @@ public static class NyseCalendar
         var holidays = Enumerable.Range(FirstDate.Year, LastDate.Year - FirstDate.Year + 1)
             .SelectMany(NyseHolidayRule.HolidaysOf)
             .Concat(NyseUnscheduledClosures.All);
-        return new ExchangeCalendar("NYSE", DateTimeZoneProviders.Tzdb["America/New_York"], FirstDate, LastDate, holidays);
+        return new ExchangeCalendar("NYSE", TimeZone, FirstDate, LastDate, holidays);
     }
 }

@@ -51,7 +51,7 @@ public sealed class DayTradeLedger
         if (tally.Trades == 0) _ordersToday.Clear();
         if (orderId is null || _ordersToday.Add(orderId)) tally.Trades++;
 
-        var created = StateFor(fill.Symbol).Apply(day, DirectionOf(fill.Side), fill.Quantity, orderId);
+        var created = StateFor(fill.Symbol).Apply(day, fill.Side.Direction(), fill.Quantity, orderId);
         tally.Traditional += created.Traditional;
         tally.DirectionChange += created.DirectionChange;
         _lastTime = fill.Time;
@@ -65,21 +65,13 @@ public sealed class DayTradeLedger
     public static DayTradeLedger Rebuild(
         string account, IEnumerable<Fill> fills, Func<Fill, string?>? orderIdOf = null, ExchangeCalendar? calendar = null)
     {
-        var list = fills as IReadOnlyList<Fill> ?? [.. fills];
-        if (!IsInTimeOrder(list)) list = [.. list.OrderBy(f => f.Time)];
         var ledger = new DayTradeLedger(account, calendar);
-        foreach (var fill in list) ledger.Record(fill, orderIdOf?.Invoke(fill));
+        foreach (var fill in Fill.InTimeOrder(fills)) ledger.Record(fill, orderIdOf?.Invoke(fill));
         return ledger;
     }
 
     /// <summary>Trades and day trades over the five business days ending on <paramref name="tradeDate"/>'s session.</summary>
-    public DayTradeWindow WindowEndingOn(DateOnly tradeDate)
-    {
-        var end = Calendar.OrdinalOnOrAfter(tradeDate);
-        var (trades, traditional, directionChange) = Totals(end);
-        return new(Calendar.TradingDayAt(end - PatternDayTraderRule.WindowBusinessDays + 1), Calendar.TradingDayAt(end),
-            trades, traditional, directionChange);
-    }
+    public DayTradeWindow WindowEndingOn(DateOnly tradeDate) => WindowEndingAt(Calendar.OrdinalOnOrAfter(tradeDate));
 
     /// <summary>The signed position in <paramref name="symbol"/> after the recorded fills (positive long, negative short).</summary>
     public decimal PositionIn(string symbol) => _symbols.TryGetValue(symbol, out var state) ? state.Position : 0m;
@@ -88,10 +80,12 @@ public sealed class DayTradeLedger
 
     internal int SessionOrdinalOf(DateTimeOffset time) => _clock.SessionOrdinalOf(time);
 
-    internal (int Trades, int Traditional, int DirectionChange) Totals(int endDay)
+    /// <summary>Trades and day trades over the five business days ending on the session with ordinal <paramref name="endDay"/>.</summary>
+    internal DayTradeWindow WindowEndingAt(int endDay)
     {
-        var sum = _tallies.Sum(endDay - PatternDayTraderRule.WindowBusinessDays + 1, endDay);
-        return (sum.Trades, sum.Traditional, sum.DirectionChange);
+        var startDay = endDay - PatternDayTraderRule.WindowBusinessDays + 1;
+        var sum = _tallies.Sum(startDay, endDay);
+        return new(Calendar.TradingDayAt(startDay), Calendar.TradingDayAt(endDay), sum.Trades, sum.Traditional, sum.DirectionChange);
     }
 
     /// <summary>Whether a fill of <paramref name="orderId"/> was recorded on <paramref name="day"/>, the latest day.</summary>
@@ -99,18 +93,9 @@ public sealed class DayTradeLedger
 
     internal SymbolDayState? ExistingState(string symbol) => _symbols.GetValueOrDefault(symbol);
 
-    internal static int DirectionOf(TradeSide side) => side is TradeSide.Buy or TradeSide.BuyToCover ? 1 : -1;
-
     private SymbolDayState StateFor(string symbol)
     {
         if (!_symbols.TryGetValue(symbol, out var state)) _symbols.Add(symbol, state = new SymbolDayState());
         return state;
-    }
-
-    private static bool IsInTimeOrder(IReadOnlyList<Fill> fills)
-    {
-        for (var i = 1; i < fills.Count; i++)
-            if (fills[i].Time < fills[i - 1].Time) return false;
-        return true;
     }
 }

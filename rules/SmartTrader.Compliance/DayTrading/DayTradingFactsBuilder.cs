@@ -63,8 +63,8 @@ public sealed class DayTradingFactsBuilder(DayTradingSettings settings)
     private DayTradingFacts WithCounts(
         DayTradingFacts facts, DayTradeLedger ledger, int day, ProposedOrder order, IReadOnlyList<OpenOrder> openOrders)
     {
-        var (trades, traditional, directionChange) = ledger.Totals(day);
-        var dayTrades = settings.Counting == DayTradeCounting.Traditional ? traditional : directionChange;
+        var window = ledger.WindowEndingAt(day);
+        var (trades, dayTrades) = (window.Trades, window.DayTrades(settings.Counting));
 
         var whatIf = new WhatIf(ledger);
         var pendingDayTrades = 0;
@@ -114,7 +114,7 @@ public sealed class DayTradingFactsBuilder(DayTradingSettings settings)
         {
             if (order.Quantity <= 0)
                 throw new ArgumentException($"Order quantity must be positive, was {order.Quantity}.", nameof(order));
-            return StateOf(order.Symbol).Apply(day, DayTradeLedger.DirectionOf(order.Side), order.Quantity, orderId);
+            return StateOf(order.Symbol).Apply(day, order.Side.Direction(), order.Quantity, orderId);
         }
 
         private SymbolDayState StateOf(string symbol)

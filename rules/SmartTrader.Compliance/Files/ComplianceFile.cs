@@ -83,10 +83,12 @@ internal sealed class ComplianceFile<T>
 
     private static string? AllowedValues(string field) => field[(field.LastIndexOf('.') + 1)..] switch
     {
-        "side" => "Buy, Sell, SellShort, BuyToCover",
-        "type" when field.Contains("instrument", StringComparison.Ordinal) => "Stock, Option",
-        "type" => "Cash, Margin, IRA",
-        "right" => "Call, Put",
+        "side" => NamesOf<TradeSide>(),
+        "type" when field.Contains("instrument", StringComparison.Ordinal) => NamesOf<InstrumentKind>(),
+        "type" => NamesOf<AccountKind>(),
+        "right" => NamesOf<OptionRight>(),
         _ => null,
     };
+
+    private static string NamesOf<TEnum>() where TEnum : struct, Enum => string.Join(", ", Enum.GetNames<TEnum>());
 }

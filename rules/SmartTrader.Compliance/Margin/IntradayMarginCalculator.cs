@@ -26,7 +26,7 @@ public sealed class IntradayMarginCalculator(
         var price = order.Price ?? estimatedPrice ?? held?.MarkPrice
             ?? throw new ArgumentException($"No price for {order.Symbol}: the order has none, no estimate was given and it is not held.", nameof(order));
         var before = held ?? new MarginPosition(order.Symbol, 0m, price, order.Instrument is { Type: InstrumentKind.Option } option ? option.Multiplier : 1m);
-        var signedQuantity = (order.Side is TradeSide.Buy or TradeSide.BuyToCover ? 1 : -1) * order.Quantity;
+        var signedQuantity = order.Side.Direction() * order.Quantity;
         var after = before with { Quantity = before.Quantity + signedQuantity };
         var cashAfter = state.Cash - signedQuantity * price * before.Multiplier;
 
@@ -34,8 +34,8 @@ public sealed class IntradayMarginCalculator(
         var equityAfter = cashAfter + marketValue - before.MarketValue + after.MarketValue;
         var requirementAfter = requirement - RequirementOf(before) + RequirementOf(after);
 
-        var tradeDate = _calendar.TradeDateOf(order.Time);
-        var regimeOnDate = _regime.RegimeOn(tradeDate);
+        var session = _calendar.SessionOrdinalOf(order.Time);
+        var regimeOnDate = _regime.RegimeOn(_calendar.TradingDayAt(session));
         var applicable = account.Type == AccountKind.Margin;
         var rates = options.RatesFor(order.Symbol);
         var deficit = applicable ? Math.Max(0m, requirement - equity) : 0m;
@@ -48,7 +48,7 @@ public sealed class IntradayMarginCalculator(
             Applicable = applicable,
             Regime = regimeOnDate.ToString(),
             IntradayMarginRegimeApplies = regimeApplies,
-            TradeDate = tradeDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            TradeDate = _calendar.IsoDateAt(session),
             Symbol = order.Symbol,
             Side = order.Side.ToString(),
             Quantity = order.Quantity,
@@ -66,19 +66,17 @@ public sealed class IntradayMarginCalculator(
         };
     }
 
-    /// <summary>Cash plus the signed market value of every position.</summary>
-    public static decimal EquityOf(decimal cash, IEnumerable<MarginPosition> positions) => cash + MarketValueOf(positions);
-
     /// <summary>The maintenance requirement of the positions under these options.</summary>
     public decimal RequirementOf(IEnumerable<MarginPosition> positions) => positions.Sum(RequirementOf);
 
-    private decimal RequirementOf(MarginPosition position)
+    private decimal RequirementOf(MarginPosition position) => RequirementOf(position, position.MarketValue);
+
+    /// <summary>|market value| × the symbol's long or short rate; <paramref name="marketValue"/> is the position's, worked out once by the caller.</summary>
+    private decimal RequirementOf(MarginPosition position, decimal marketValue)
     {
         var rates = options.RatesFor(position.Symbol);
-        return Math.Abs(position.MarketValue) * (position.Quantity >= 0 ? rates.Long : rates.Short);
+        return Math.Abs(marketValue) * (position.Quantity >= 0 ? rates.Long : rates.Short);
     }
-
-    private static decimal MarketValueOf(IEnumerable<MarginPosition> positions) => positions.Sum(p => p.MarketValue);
 
     /// <summary>One pass over the positions: the one in <paramref name="symbol"/>, the market value and the requirement.</summary>
     private (MarginPosition? Held, decimal MarketValue, decimal Requirement) Totals(MarginAccountState state, string symbol)
@@ -91,8 +89,7 @@ public sealed class IntradayMarginCalculator(
             var position = positions[i];
             var value = position.MarketValue;
             marketValue += value;
-            var rates = options.RatesFor(position.Symbol);
-            requirement += Math.Abs(value) * (position.Quantity >= 0 ? rates.Long : rates.Short);
+            requirement += RequirementOf(position, value);
             if (!string.Equals(position.Symbol, symbol, StringComparison.Ordinal)) continue;
             if (held is not null) throw new ArgumentException($"The account state holds {symbol} twice.", nameof(state));
             held = position;

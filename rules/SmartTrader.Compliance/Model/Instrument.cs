@@ -20,5 +20,7 @@ public sealed record Instrument(
     DateOnly? Expiry = null,
     int Multiplier = 100)
 {
-    public static Instrument Stock(string symbol) => new(InstrumentKind.Stock, symbol);
+    /// <summary>The security a trade in <paramref name="symbol"/> gives shares of, or a right to: an option's underlying, or the symbol.</summary>
+    internal static string UnderlyingOf(string symbol, Instrument? instrument) =>
+        instrument?.Type == InstrumentKind.Option ? instrument.Underlying : symbol;
 }

@@ -11,8 +11,5 @@ public sealed record ProposedOrder(
     IReadOnlyList<string>? Lots = null,
     Instrument? Instrument = null)
 {
-    public string Underlying => Instrument?.Type == InstrumentKind.Option ? Instrument.Underlying : Symbol;
-
-    /// <summary>The fill this order would produce at <paramref name="price"/>.</summary>
-    public Fill AsFill(decimal price) => new(Time, Account, Symbol, Side, Quantity, price, Lots, Instrument);
+    public string Underlying => Instrument.UnderlyingOf(Symbol, Instrument);
 }

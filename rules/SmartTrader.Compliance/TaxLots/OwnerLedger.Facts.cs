@@ -27,8 +27,8 @@ public sealed partial class OwnerLedger
     private WashSaleFacts AcquisitionFacts(AccountBook account, ProposedOrder order, decimal price, int day, LotDirection direction)
     {
         var option = order.Instrument is { Type: InstrumentKind.Option } instrument ? instrument : null;
-        var replaces = option is null || (option.Right == OptionRight.Call && direction == LotDirection.Long);
-        if (!replaces || !_pools.TryGetValue(order.Underlying, out var pools))
+        if (!Position.AcquiresUnderlying(isStock: option is null, isCallOption: option?.Right == OptionRight.Call, direction)
+            || !_pools.TryGetValue(order.Underlying, out var pools))
             return WashSaleFacts.None;
         _planner.PlanAcquisition(pools.For(direction), _sales, order.Quantity * (option?.Multiplier ?? 1), day);
         var plan = _planner.Plan;

@@ -34,9 +34,6 @@ public sealed partial class OwnerLedger
         return sales;
     }
 
-    /// <summary>How many realized sales (lot closings) the ledger holds.</summary>
-    public int RealizedSaleCount => _sales.Sales.Count;
-
     private TaxLot ToTaxLot(LotPart part)
     {
         var basis = part.Quantity * part.Price * part.Multiplier;

@@ -1,3 +1,4 @@
+using SmartTrader.Compliance.Calendar;
 using SmartTrader.Compliance.TaxLots.Ledger;
 
 namespace SmartTrader.Compliance.TaxLots;
@@ -14,7 +15,7 @@ public sealed partial class OwnerLedger
     private readonly List<Position> _positionsByIndex = [];
     private readonly Dictionary<string, UnderlyingPools> _pools = new(StringComparer.Ordinal);
     private readonly SaleBook _sales = new();
-    private readonly NewYorkTradeDates _dates = new();
+    private readonly ZoneDates _dates = new(NyseCalendar.TimeZone);
     private readonly SalePlanner _planner;
     private readonly ReplacementAdjuster _adjuster;
     private readonly PartPool _parts = new();
@@ -32,11 +33,6 @@ public sealed partial class OwnerLedger
 
     public string Owner { get; }
     public WashSaleOptions Options { get; }
-
-    /// <summary>Fills applied so far.</summary>
-    public long FillCount => _fills;
-
-    public IEnumerable<ComplianceAccount> Accounts => _accounts.Values.Select(a => a.Account);
 
     public void AddAccount(ComplianceAccount account)
     {

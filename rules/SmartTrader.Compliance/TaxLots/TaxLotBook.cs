@@ -19,8 +19,6 @@ public sealed class TaxLotBook
 
     public WashSaleOptions Options { get; }
 
-    public IEnumerable<OwnerLedger> Ledgers => _byOwner.Values;
-
     /// <summary>A book with <paramref name="fills"/> applied in time order (fills at the same time keep their order).</summary>
     public static TaxLotBook Build(IEnumerable<ComplianceAccount> accounts, IEnumerable<Fill> fills, WashSaleOptions? options = null)
     {
@@ -53,11 +51,7 @@ public sealed class TaxLotBook
     public void ApplyAll(IEnumerable<Fill> fills)
     {
         ArgumentNullException.ThrowIfNull(fills);
-        var list = fills as IReadOnlyList<Fill> ?? fills.ToList();
-        var inOrder = true;
-        for (var i = 1; i < list.Count && inOrder; i++)
-            inOrder = list[i - 1].Time <= list[i].Time;
-        foreach (var fill in inOrder ? list : (IEnumerable<Fill>)list.OrderBy(f => f.Time))
+        foreach (var fill in Fill.InTimeOrder(fills))
             Apply(fill);
     }
 

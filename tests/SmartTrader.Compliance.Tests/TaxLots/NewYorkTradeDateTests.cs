@@ -1,4 +1,4 @@
-using SmartTrader.Compliance.TaxLots.Ledger;
+using SmartTrader.Compliance.Calendar;
 
 namespace SmartTrader.Compliance.Tests.TaxLots;
 
@@ -16,7 +16,7 @@ public sealed class NewYorkTradeDateTests
     [InlineData("2099-07-01T03:59:00Z", "2099-06-30")]
     public void The_trade_date_is_the_date_on_a_New_York_clock(string instant, string date)
     {
-        var dates = new NewYorkTradeDates();
+        var dates = new ZoneDates(NyseCalendar.TimeZone);
 
         var day = dates.DayOf(DateTimeOffset.Parse(instant, System.Globalization.CultureInfo.InvariantCulture));
 
@@ -26,7 +26,7 @@ public sealed class NewYorkTradeDateTests
     [Fact]
     public void Going_back_and_forth_across_a_clock_change_gives_the_same_answers()
     {
-        var dates = new NewYorkTradeDates();
+        var dates = new ZoneDates(NyseCalendar.TimeZone);
         var summer = new DateTimeOffset(2024, 7, 1, 3, 30, 0, TimeSpan.Zero);   // 23:30 EDT on 30 June
         var winter = new DateTimeOffset(2024, 12, 1, 4, 30, 0, TimeSpan.Zero);  // 23:30 EST on 30 November
 

@@ -29,7 +29,11 @@ internal sealed class Position(int index, string symbol, string underlying, int 
     /// rest (puts, written options), which the rule does not treat as acquiring the underlying.
     /// </summary>
     public WashSalePool? AcquisitionPool(LotDirection direction) =>
-        IsStock ? pools.For(direction) : IsCallOption && direction == LotDirection.Long ? pools.Long : null;
+        AcquiresUnderlying(IsStock, IsCallOption, direction) ? pools.For(direction) : null;
+
+    /// <summary>Whether opening a lot in this direction acquires the underlying: stock either way, or a call bought.</summary>
+    public static bool AcquiresUnderlying(bool isStock, bool isCallOption, LotDirection direction) =>
+        isStock || (isCallOption && direction == LotDirection.Long);
 
     /// <summary>The pool that tests losses on closing lots here: only stock losses are tested.</summary>
     public WashSalePool? LossPool(LotDirection direction) => IsStock ? pools.For(direction) : null;

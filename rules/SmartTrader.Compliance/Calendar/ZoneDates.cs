@@ -1,20 +1,18 @@
 using NodaTime;
 
-namespace SmartTrader.Compliance.TaxLots.Ledger;
+namespace SmartTrader.Compliance.Calendar;
 
 /// <summary>
-/// The trade date of an instant: its date in America/New_York, from NodaTime's embedded tz database. The zone
-/// interval of the last lookup is kept, so consecutive fills cost a comparison and a division.
+/// The calendar date of an instant in one time zone (America/New_York for a trade date), from NodaTime's embedded tz
+/// database. The zone interval of the last lookup is kept, so consecutive times cost a comparison and a division.
 /// </summary>
-internal sealed class NewYorkTradeDates
+internal sealed class ZoneDates(DateTimeZone zone)
 {
-    private static readonly DateTimeZone NewYork = DateTimeZoneProviders.Tzdb["America/New_York"];
-
     private sealed record Interval(long StartUtcTicks, long EndUtcTicks, long OffsetTicks);
 
     private volatile Interval _last = new(0, 0, 0);
 
-    /// <summary>The trade date as a <see cref="DateOnly.DayNumber"/>.</summary>
+    /// <summary>The date of <paramref name="time"/> in the zone, as a <see cref="DateOnly.DayNumber"/>.</summary>
     public int DayOf(DateTimeOffset time)
     {
         var utcTicks = time.UtcTicks;
@@ -24,9 +22,9 @@ internal sealed class NewYorkTradeDates
         return (int)((utcTicks + interval.OffsetTicks) / TimeSpan.TicksPerDay);
     }
 
-    private static Interval IntervalAt(DateTimeOffset time)
+    private Interval IntervalAt(DateTimeOffset time)
     {
-        var zoneInterval = NewYork.GetZoneInterval(Instant.FromDateTimeOffset(time));
+        var zoneInterval = zone.GetZoneInterval(Instant.FromDateTimeOffset(time));
         var start = zoneInterval.HasStart && zoneInterval.Start > Instant.FromUtc(1, 1, 1, 0, 0)
             ? zoneInterval.Start.ToDateTimeOffset().UtcTicks
             : long.MinValue;
