@@ -31,12 +31,8 @@ public sealed partial class PortfolioGrain
 
     private MarginFacts MarginFacts(PreTradeGate gate, OrderView order, decimal estimatedPrice, Valuation valuation, IReadOnlyDictionary<string, decimal?> marks, DateTimeOffset now)
     {
-        var positions = Ledger.Positions.Values
-            .Where(p => p.Quantity != 0m)
-            .Select(p => new MarginPosition(p.Symbol, p.Quantity, marks.GetValueOrDefault(p.Symbol) ?? p.LastPrice))
-            .ToList();
         var calculator = new IntradayMarginCalculator(maintenanceMargin, gate.Settings.DayTrading.Regime, Calendar);
-        return calculator.Build(ComplianceAccount(valuation.Equity), new MarginAccountState(valuation.Cash, positions),
+        return calculator.Build(ComplianceAccount(valuation.Equity), new MarginAccountState(valuation.Cash, MarginPositions(marks)),
             Proposed(order, order.Quantity, now) with { Price = order.LimitPrice ?? (estimatedPrice > 0m ? estimatedPrice : null) }, estimatedPrice > 0m ? estimatedPrice : null);
     }
 
@@ -51,11 +47,7 @@ public sealed partial class PortfolioGrain
         var window = DayTrades.WindowEndingOn(tradeDate);
         var dayTrades = window.DayTrades(settings.Counting);
         var isMargin = Ledger.Type == AccountType.Margin;
-        var requirement = Ledger.Positions.Values.Where(p => p.Quantity != 0m).Sum(p =>
-        {
-            var rates = maintenanceMargin.RatesFor(p.Symbol);
-            return Math.Abs(p.Quantity * (marks.GetValueOrDefault(p.Symbol) ?? p.LastPrice)) * (p.Quantity > 0 ? rates.Long : rates.Short);
-        });
+        var requirement = new IntradayMarginCalculator(maintenanceMargin).RequirementOf(MarginPositions(marks));
         return new ComplianceStatusView(
             Key, Ledger.Type.ToString(),
             new DayTradingStatusView(
@@ -65,6 +57,15 @@ public sealed partial class PortfolioGrain
             new MarginStatusView(isMargin, valuation.Equity, isMargin ? Money.Cents(requirement) : 0m,
                 isMargin ? Math.Max(0m, Money.Cents(requirement) - valuation.Equity) : 0m),
             now);
+    }
+
+    /// <summary>The positions held, each at its mark (its last trade price when it has none).</summary>
+    private List<MarginPosition> MarginPositions(IReadOnlyDictionary<string, decimal?> marks)
+    {
+        var positions = new List<MarginPosition>(Ledger.Positions.Count);
+        foreach (var p in Ledger.Positions.Values)
+            if (p.Quantity != 0m) positions.Add(new MarginPosition(p.Symbol, p.Quantity, marks.GetValueOrDefault(p.Symbol) ?? p.LastPrice));
+        return positions;
     }
 
     private ComplianceAccount ComplianceAccount(decimal equity) =>
