@@ -12,6 +12,7 @@ namespace SmartTrader.Trading.Grains;
 public sealed partial class PortfolioGrain
 {
     private DayTradeLedger? _dayTrades;
+    private (DayTradingRegimeSetting Regime, IntradayMarginCalculator Calculator)? _marginCalculator;
 
     private static ExchangeCalendar Calendar => NyseCalendar.Instance;
 
@@ -25,19 +26,24 @@ public sealed partial class PortfolioGrain
         State.DayTrades.Add(recorded, Calendar);
     }
 
-    private DayTradingFacts DayTradingFacts(PreTradeGate gate, OrderView order, TradingDay day, DateTimeOffset now) =>
-        gate.DayTradingFacts.Build(ComplianceAccount(day.StartEquity), DayTrades, Proposed(order, order.Quantity, now),
-            [.. State.OpenOrders.Values.Select(open => new OpenOrder(Proposed(open, open.RemainingQuantity, open.CreatedAt), open.OrderId))]);
+    /// <summary>Open orders count toward day trades of margin accounts only, so only theirs are listed.</summary>
+    private DayTradingFacts DayTradingFacts(PreTradeGate gate, ComplianceAccount account, ProposedOrder proposed) =>
+        gate.DayTradingFacts.Build(account, DayTrades, proposed, Ledger.Type == AccountType.Margin
+            ? [.. State.OpenOrders.Values.Select(open => new OpenOrder(Proposed(open, open.RemainingQuantity, open.CreatedAt), open.OrderId))]
+            : []);
 
-    private MarginFacts MarginFacts(PreTradeGate gate, OrderView order, decimal estimatedPrice, Valuation valuation, IReadOnlyDictionary<string, decimal?> marks, DateTimeOffset now)
+    /// <param name="estimatedPrice">What the order is judged at when it has no limit; 0 when there is no estimate.</param>
+    private MarginFacts MarginFacts(
+        PreTradeGate gate, ComplianceAccount account, ProposedOrder proposed, decimal estimatedPrice, Valuation valuation, IReadOnlyDictionary<string, decimal?> marks) =>
+        MarginCalculator(gate.Settings.DayTrading.Regime).Build(
+            account, new MarginAccountState(valuation.Cash, MarginPositions(marks)), proposed, estimatedPrice > 0m ? estimatedPrice : null);
+
+    /// <summary>The calculator for the gate's regime, kept until a gate with another regime judges an order.</summary>
+    private IntradayMarginCalculator MarginCalculator(DayTradingRegimeSetting regime)
     {
-        var positions = Ledger.Positions.Values
-            .Where(p => p.Quantity != 0m)
-            .Select(p => new MarginPosition(p.Symbol, p.Quantity, marks.GetValueOrDefault(p.Symbol) ?? p.LastPrice))
-            .ToList();
-        var calculator = new IntradayMarginCalculator(maintenanceMargin, gate.Settings.DayTrading.Regime, Calendar);
-        return calculator.Build(ComplianceAccount(valuation.Equity), new MarginAccountState(valuation.Cash, positions),
-            Proposed(order, order.Quantity, now) with { Price = order.LimitPrice ?? (estimatedPrice > 0m ? estimatedPrice : null) }, estimatedPrice > 0m ? estimatedPrice : null);
+        if (_marginCalculator is not { } kept || kept.Regime != regime)
+            _marginCalculator = kept = (regime, new IntradayMarginCalculator(_maintenanceMargin, regime, Calendar));
+        return kept.Calculator;
     }
 
     public async Task<ComplianceStatusView> GetComplianceStatus()
@@ -51,11 +57,7 @@ public sealed partial class PortfolioGrain
         var window = DayTrades.WindowEndingOn(tradeDate);
         var dayTrades = window.DayTrades(settings.Counting);
         var isMargin = Ledger.Type == AccountType.Margin;
-        var requirement = Ledger.Positions.Values.Where(p => p.Quantity != 0m).Sum(p =>
-        {
-            var rates = maintenanceMargin.RatesFor(p.Symbol);
-            return Math.Abs(p.Quantity * (marks.GetValueOrDefault(p.Symbol) ?? p.LastPrice)) * (p.Quantity > 0 ? rates.Long : rates.Short);
-        });
+        var requirement = MarginCalculator(settings.Regime).RequirementOf(MarginPositions(marks));
         return new ComplianceStatusView(
             Key, Ledger.Type.ToString(),
             new DayTradingStatusView(
@@ -65,6 +67,15 @@ public sealed partial class PortfolioGrain
             new MarginStatusView(isMargin, valuation.Equity, isMargin ? Money.Cents(requirement) : 0m,
                 isMargin ? Math.Max(0m, Money.Cents(requirement) - valuation.Equity) : 0m),
             now);
+    }
+
+    /// <summary>The positions held, each at its mark (its last trade price when it has none).</summary>
+    private List<MarginPosition> MarginPositions(IReadOnlyDictionary<string, decimal?> marks)
+    {
+        var positions = new List<MarginPosition>(Ledger.Positions.Count);
+        foreach (var p in Ledger.Positions.Values)
+            if (p.Quantity != 0m) positions.Add(new MarginPosition(p.Symbol, p.Quantity, marks.GetValueOrDefault(p.Symbol) ?? p.LastPrice));
+        return positions;
     }
 
     private ComplianceAccount ComplianceAccount(decimal equity) =>

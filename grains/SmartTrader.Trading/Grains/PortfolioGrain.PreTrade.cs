@@ -25,15 +25,18 @@ public sealed partial class PortfolioGrain
         var required = RequiredBuyingPower(order, execution);
         var account = PreTradeFacts.Account(Ledger, valuation, day, _acceptedOrders.CountAt(now));
         var orderFacts = PreTradeFacts.Order(order, execution, required);
+        // One account (equity at the session's start) and one proposed order for the three compliance facts.
+        var complianceAccount = ComplianceAccount(day.StartEquity);
+        var proposed = Proposed(order, order.Quantity, now);
         var judgement = PreTradeJudgement.Of(gate.Evaluate(
             orderFacts,
             account,
             PreTradeFacts.Position(Ledger, order.Symbol, quote, State.OpenOrders.Values),
             QuoteFacts.Of(quote),
             riskLimits.For(Key),
-            DayTradingFacts(gate, order, day, now),
-            MarginFacts(gate, order, orderFacts.EstimatedPrice, valuation, marks, now),
-            WashSaleFacts(taxLots, order, orderFacts.EstimatedPrice, now)));
+            DayTradingFacts(gate, complianceAccount, proposed),
+            MarginFacts(gate, complianceAccount, proposed, orderFacts.EstimatedPrice, valuation, marks),
+            WashSaleFacts(taxLots, proposed, orderFacts.EstimatedPrice)));
         order = order with { Failures = judgement.Failures, Warnings = judgement.Warnings };
         return judgement.IsRejected
             ? (order, judgement.RejectReason)

@@ -44,11 +44,11 @@ public sealed partial class PortfolioGrain
         return _taxLots = book;
     }
 
-    private WashSaleFacts WashSaleFacts(TaxLotBook book, OrderView order, decimal estimatedPrice, DateTimeOffset now)
+    private static WashSaleFacts WashSaleFacts(TaxLotBook book, ProposedOrder proposed, decimal estimatedPrice)
     {
         try
         {
-            return book.WashSaleFactsFor(Proposed(order, order.Quantity, now), estimatedPrice);
+            return book.WashSaleFactsFor(proposed, estimatedPrice);
         }
         catch (TaxLotException e)
         {

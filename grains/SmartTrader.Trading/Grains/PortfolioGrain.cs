@@ -42,7 +42,7 @@ public sealed partial class PortfolioGrain(
 
     private readonly TradingOptions _options = options.Value;
     private readonly CommissionSchedule _commission = options.Value.Commission;
-    private readonly SmartTrader.Compliance.Margin.MaintenanceMarginOptions maintenanceMargin = options.Value.MaintenanceMargin.ToOptions();
+    private readonly SmartTrader.Compliance.Margin.MaintenanceMarginOptions _maintenanceMargin = options.Value.MaintenanceMargin.ToOptions();
 
     private PortfolioState State => state.State;
     private List<EquityPoint> Equity => equity.State.Points;

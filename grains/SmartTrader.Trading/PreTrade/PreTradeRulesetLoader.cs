@@ -17,17 +17,30 @@ public sealed partial class PreTradeRulesetLoader(
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (await ActiveOrSeeded(PreTradeRuleset.Name) is not { } root) return;
+        foreach (var active in await InPublishOrder(ActiveOrSeeded)) activations.Publish(active);
+    }
 
-        var loaded = new HashSet<string>(StringComparer.Ordinal) { root.Ruleset };
+    /// <summary>
+    /// The active versions of the pre-trade ruleset and of every ruleset it injects, directly or not, as
+    /// <paramref name="activeOf"/> gives them: the injected ones first, in the order they are found, and the pre-trade
+    /// ruleset last, so that publishing them in this order compiles the gate once, whole. Empty when the pre-trade
+    /// ruleset has no active version; a ruleset without one is left out.
+    /// </summary>
+    public static async Task<IReadOnlyList<ActiveRuleset>> InPublishOrder(Func<string, Task<ActiveRuleset?>> activeOf)
+    {
+        if (await activeOf(PreTradeRuleset.Name) is not { } root) return [];
+
+        var found = new List<ActiveRuleset>();
+        var seen = new HashSet<string>(StringComparer.Ordinal) { root.Ruleset };
         var pending = new Queue<string>(WorkflowInjections.InjectedBy(RulesDocument.Parse(root.Content)));
         while (pending.TryDequeue(out var name))
         {
-            if (!loaded.Add(name) || await ActiveOrSeeded(name) is not { } part) continue;
-            activations.Publish(part);
+            if (!seen.Add(name) || await activeOf(name) is not { } part) continue;
+            found.Add(part);
             foreach (var next in WorkflowInjections.InjectedBy(RulesDocument.Parse(part.Content))) pending.Enqueue(next);
         }
-        activations.Publish(root);
+        found.Add(root);
+        return found;
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

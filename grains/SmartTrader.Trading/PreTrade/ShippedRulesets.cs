@@ -17,16 +17,17 @@ public static class ShippedRulesets
 
     /// <summary>The rulesets the shipped pre-trade rules inject, and what those inject in turn.</summary>
     public static IReadOnlyList<string> InjectedIntoPreTrade { get; } =
-        [.. WorkflowInjections.Resolve(RulesDocument.Parse(PreTrade), name => Find(name) is { } found ? RulesDocument.Parse(found.Content) : null)
-            .Added.Select(w => w.WorkflowName)];
+        [.. WorkflowInjections.Resolve(RulesDocument.Parse(PreTrade), Workflows).Added.Select(w => w.WorkflowName)];
 
     /// <summary>The shipped pre-trade workflow with the shipped workflows it injects: what a new silo's gate compiles.</summary>
     public static IReadOnlyList<Workflow> PreTradeWorkflows()
     {
         var document = RulesDocument.Parse(PreTrade);
-        var (injected, _) = WorkflowInjections.Resolve(document, name => Find(name) is { } found ? RulesDocument.Parse(found.Content) : null);
-        return [.. document, .. injected];
+        return [.. document, .. WorkflowInjections.Resolve(document, Workflows).Added];
     }
+
+    /// <summary>The workflows of ruleset <paramref name="name"/>'s shipped file, or null when none is shipped.</summary>
+    public static IReadOnlyList<Workflow>? Workflows(string name) => Find(name) is { } found ? RulesDocument.Parse(found.Content) : null;
 
     /// <summary>The shipped file of ruleset <paramref name="name"/>, or null when none is shipped.</summary>
     public static ShippedRuleset? Find(string name)

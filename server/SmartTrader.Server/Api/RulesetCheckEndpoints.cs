@@ -31,8 +31,7 @@ internal static class RulesetCheckEndpoints
                 ? (JsonInputs.Bind([.. samples.Select(s => (s.Key, s.Value))]).Inputs, "samples")
                 : (null, "document");
         var document = RulesDocument.Parse(found.Content);
-        var (injected, _) = WorkflowInjections.Resolve(document, other => other == name ? null : schemas?.ActiveWorkflows(other));
-        var diagnostics = inputs is null ? [] : compiler.Validate([.. document, .. injected], document.Select(w => w.WorkflowName), inputs);
+        var diagnostics = inputs is null ? [] : compiler.Validate(WithInjected(name, document, schemas), document.Select(w => w.WorkflowName), inputs);
         return TypedResults.Ok(new ValidationView(name, version, diagnostics.Count == 0, checkedAgainst, [.. diagnostics.Select(DiagnosticView.Of)]));
     }
 
@@ -46,11 +45,13 @@ internal static class RulesetCheckEndpoints
             return Validation.Single("workflow", $"Version {version} of ruleset '{name}' has no workflow '{body.Workflow}'.");
 
         var (inputs, values) = JsonInputs.Bind([.. (body.Inputs ?? []).Select(s => (s.Key, s.Value))]);
-        var schemas = services.GetService<IRulesetSchemas>();
-        var (injected, _) = WorkflowInjections.Resolve(document, other => other == name ? null : schemas?.ActiveWorkflows(other));
-        var results = compiler.Compile([.. document, .. injected], body.Workflow, inputs).Execute(values);
+        var results = compiler.Compile(WithInjected(name, document, services.GetService<IRulesetSchemas>()), body.Workflow, inputs).Execute(values);
         return TypedResults.Ok(new TestRunView(name, version, body.Workflow, results.All(r => r.IsSuccess), [.. results.Select(RuleResultView.Of)]));
     }
+
+    /// <summary>The version's workflows with those it injects from the other rulesets active on this silo.</summary>
+    private static IReadOnlyList<Workflow> WithInjected(string name, IReadOnlyList<Workflow> document, IRulesetSchemas? schemas) =>
+        [.. document, .. WorkflowInjections.Resolve(document, other => other == name ? null : schemas?.ActiveWorkflows(other)).Added];
 }
 
 public sealed record TestRunView(string Ruleset, int Version, string Workflow, bool AllPassed, ImmutableArray<RuleResultView> Results);

@@ -1,4 +1,3 @@
-using SmartTrader.Rules.Model;
 using SmartTrader.Runtime;
 using SmartTrader.Runtime.Cluster;
 using SmartTrader.Trading.PreTrade;
@@ -47,18 +46,8 @@ internal sealed partial class RulesetActivationPoller(
     /// <summary>Reads the composition's active versions and publishes the changed ones; returns how many it published.</summary>
     public async Task<int> PollOnceAsync()
     {
-        if (await grains.GetGrain<IRulesetGrain>(PreTradeRuleset.Name).GetActive() is not { } root) return 0;
-        var parts = new List<ActiveRuleset>();
-        var seen = new HashSet<string>(StringComparer.Ordinal) { root.Ruleset };
-        var pending = new Queue<string>(WorkflowInjections.InjectedBy(RulesDocument.Parse(root.Content)));
-        while (pending.TryDequeue(out var name))
-        {
-            if (!seen.Add(name) || await grains.GetGrain<IRulesetGrain>(name).GetActive() is not { } part) continue;
-            parts.Add(part);
-            foreach (var next in WorkflowInjections.InjectedBy(RulesDocument.Parse(part.Content))) pending.Enqueue(next);
-        }
-
-        var changed = parts.Append(root).Where(IsNew).ToList();
+        var current = await PreTradeRulesetLoader.InPublishOrder(name => grains.GetGrain<IRulesetGrain>(name).GetActive());
+        var changed = current.Where(IsNew).ToList();
         foreach (var active in changed)
         {
             activations.Publish(active);

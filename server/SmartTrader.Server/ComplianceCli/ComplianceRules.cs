@@ -39,8 +39,7 @@ internal sealed class ComplianceRules
     /// <summary>Where the rulesets were read: "shipped" or the directory.</summary>
     public string Source { get; }
 
-    public static ComplianceRules Shipped() =>
-        Load("shipped", name => ShippedRulesets.Find(name) is { } found ? RulesDocument.Parse(found.Content) : null);
+    public static ComplianceRules Shipped() => Load("shipped", ShippedRulesets.Workflows);
 
     public static ComplianceRules FromDirectory(DirectoryInfo directory)
     {
