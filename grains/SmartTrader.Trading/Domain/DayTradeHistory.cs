@@ -56,7 +56,7 @@ public sealed class DayTradeHistory
 /// <summary>One execution, as the day-trade ledger needs it.</summary>
 public sealed record DayTradeFill(DateTimeOffset Time, string Symbol, TradeSide Side, decimal Quantity, decimal Price, string OrderId)
 {
-    public decimal SignedQuantity => Side is TradeSide.Buy or TradeSide.BuyToCover ? Quantity : -Quantity;
+    public decimal SignedQuantity => Side.Direction() * Quantity;
 
     public ComplianceFill ToFill(string account) => new(Time, account, Symbol, Side, Quantity, Price);
 }

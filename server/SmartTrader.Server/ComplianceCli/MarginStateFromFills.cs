@@ -27,7 +27,7 @@ internal sealed class MarginStateFromFills
         var quantities = new Dictionary<string, (decimal Quantity, decimal Multiplier)>(StringComparer.Ordinal);
         foreach (var fill in fills)
         {
-            var signed = fill.Side is TradeSide.Buy or TradeSide.BuyToCover ? fill.Quantity : -fill.Quantity;
+            var signed = fill.Side.Direction() * fill.Quantity;
             var held = quantities.GetValueOrDefault(fill.Symbol).Quantity;
             quantities[fill.Symbol] = (held + signed, MultiplierOf(fill.Instrument));
         }
