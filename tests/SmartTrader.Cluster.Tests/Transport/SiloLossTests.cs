@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using SmartTrader.Cluster.Tests.Harness;
 using SmartTrader.Runtime;
 using SmartTrader.Runtime.Cluster;
 
@@ -88,7 +89,7 @@ public sealed class SiloLossTests : IAsyncLifetime
         var b2 = await Start("b", port: b1.ClusterAddress.Port, generation: 2);
         b2.ClusterAddress.Should().Be(b1.ClusterAddress with { Generation = 2 });
 
-        var answeredBy = await Eventually.Succeeds(() => a.Grains.GetGrain<IValuesGrain>("b:x").WhereAmI(), Patience);
+        var answeredBy = await Eventually.SucceedsAsync(() => a.Grains.GetGrain<IValuesGrain>("b:x").WhereAmI(), Patience);
         answeredBy.Should().Be(b2.Address.Value);
 
         var stale = await FluentActions.Awaiting(() => CallOn(a, b1.Address)).Should().ThrowExactlyAsync<NotThisSiloException>();
