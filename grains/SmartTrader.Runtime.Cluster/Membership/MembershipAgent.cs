@@ -72,9 +72,12 @@ internal sealed class MembershipAgent(
         _stopping.Cancel();
     }
 
+    /// <summary>Stops the heartbeat loop and waits for it. Idempotent, and safe after the agent was disposed.</summary>
     public async Task StopLoopAsync()
     {
-        await _stopping.CancelAsync();
+        // Dispose cancels before it disposes, so a stop after it (a host stopped after its services were) skips the
+        // cancel that a disposed source would refuse.
+        if (!_stopping.IsCancellationRequested) await _stopping.CancelAsync();
         await _loop;
     }
 
@@ -86,7 +89,7 @@ internal sealed class MembershipAgent(
 
     public void Dispose()
     {
-        _stopping.Cancel();
+        if (!_stopping.IsCancellationRequested) _stopping.Cancel();
         _stopping.Dispose();
     }
 

@@ -2,7 +2,7 @@ using System.Diagnostics;
 
 namespace SmartTrader.Cluster.Tests.Harness;
 
-/// <summary>Liveness helpers: wait for a condition, or retry a call, within a generous bound.</summary>
+/// <summary>Liveness helpers: wait for a condition, retry a call, or await a task, within a generous bound.</summary>
 public static class Eventually
 {
     public static async Task<TimeSpan> WaitUntilAsync(Func<bool> condition, TimeSpan within, string what)
@@ -32,4 +32,9 @@ public static class Eventually
             }
         }
     }
+
+    /// <summary>Waits for a task the test expects to complete; fails instead of hanging the run.</summary>
+    public static async Task<T> Within<T>(this Task<T> task, TimeSpan limit) => await task.WaitAsync(limit);
+
+    public static async Task Within(this Task task, TimeSpan limit) => await task.WaitAsync(limit);
 }

@@ -145,7 +145,7 @@ public sealed class TestCluster : IAsyncDisposable
     }
 
     /// <summary>A port free right now on loopback, for a silo's transport to listen on.</summary>
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

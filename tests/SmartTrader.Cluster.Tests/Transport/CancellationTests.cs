@@ -1,3 +1,5 @@
+using SmartTrader.Cluster.Tests.Harness;
+
 namespace SmartTrader.Cluster.Tests.Transport;
 
 /// <summary>Caller cancellation with a 30 s call timeout: only the cancel frame can reach the callee this early.</summary>

@@ -1,3 +1,5 @@
+using SmartTrader.Cluster.Tests.Harness;
+
 namespace SmartTrader.Cluster.Tests.Transport;
 
 [Collection(ThreeSilosCollection.Name)]

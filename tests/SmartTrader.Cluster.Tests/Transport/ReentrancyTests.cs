@@ -1,3 +1,5 @@
+using SmartTrader.Cluster.Tests.Harness;
+
 namespace SmartTrader.Cluster.Tests.Transport;
 
 /// <summary>Call chains that leave a silo and come back to the grain that started them (a → b → a).</summary>

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using SmartTrader.Cluster.Tests.Harness;
 using SmartTrader.Runtime;
 using SmartTrader.Runtime.Cluster;
 
@@ -88,7 +89,7 @@ public sealed class SiloLossTests : IAsyncLifetime
         var b2 = await Start("b", port: b1.ClusterAddress.Port, generation: 2);
         b2.ClusterAddress.Should().Be(b1.ClusterAddress with { Generation = 2 });
 
-        var answeredBy = await Eventually.Succeeds(() => a.Grains.GetGrain<IValuesGrain>("b:x").WhereAmI(), Patience);
+        var answeredBy = await Eventually.SucceedsAsync(() => a.Grains.GetGrain<IValuesGrain>("b:x").WhereAmI(), Patience);
         answeredBy.Should().Be(b2.Address.Value);
 
         var stale = await FluentActions.Awaiting(() => CallOn(a, b1.Address)).Should().ThrowExactlyAsync<NotThisSiloException>();
@@ -114,7 +115,7 @@ public sealed class SiloLossTests : IAsyncLifetime
     public async Task A_probe_of_an_endpoint_nobody_listens_on_answers_false()
     {
         var a = await Start("a");
-        var nobody = new ClusterSiloAddress("127.0.0.1", FreePort(), 1);
+        var nobody = new ClusterSiloAddress("127.0.0.1", TestCluster.FreePort(), 1);
 
         (await a.Probe.ProbeAsync(nobody, TimeSpan.FromSeconds(2), CancellationToken.None)).Should().BeFalse();
     }
@@ -124,12 +125,5 @@ public sealed class SiloLossTests : IAsyncLifetime
         var method = caller.Services.GetRequiredService<GrainTypeRegistry>().InterfaceOf(typeof(IValuesGrain))
             .Methods.Values.Single(m => m.Name == nameof(IValuesGrain.WhereAmI));
         return (Task<string>)caller.Invoker.InvokeAsync(target, new GrainId("values", "b:x"), method, [], null);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using SmartTrader.Cluster.Tests.Harness;
 using SmartTrader.Runtime;
 
 namespace SmartTrader.Cluster.Tests.Transport;

@@ -40,7 +40,7 @@ internal static class RemoteErrors
     }
 
     private static string RemoteTypeOf(Exception exception) =>
-        exception is RemoteGrainException remote && exception.GetType() == typeof(RemoteGrainException)
+        exception is RemoteGrainException remote
             ? remote.RemoteType
             : exception.GetType().FullName ?? exception.GetType().Name;
 

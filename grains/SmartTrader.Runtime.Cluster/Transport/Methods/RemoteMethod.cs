@@ -36,8 +36,10 @@ internal abstract class RemoteMethod
         return (RemoteMethod)Activator.CreateInstance(typeof(RemoteMethod<>).MakeGenericType(resultType), method)!;
     }
 
-    /// <summary>Sends the call and returns a task of the method's return type.</summary>
-    /// <summary>Sends the call; <paramref name="placement"/>, when given, forgets the silo as the grain's holder if it turns out gone.</summary>
+    /// <summary>
+    /// Sends the call and returns a task of the method's return type; <paramref name="placement"/>, when given, forgets
+    /// the silo as the grain's holder if it turns out gone.
+    /// </summary>
     public abstract Task Call(
         TransportClient client, RemoteSilo silo, GrainId grainId, object?[] arguments, CallContextData? context, ClusterPlacement? placement = null);
 
