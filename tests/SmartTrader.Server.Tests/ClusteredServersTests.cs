@@ -93,21 +93,9 @@ public sealed class ClusteredServersTests : IAsyncLifetime
         if (_database is not null) await _database.DisposeAsync();
     }
 
-    /// <summary>
-    /// Under WebApplicationFactory the server's own RunAsync (in ServeCommand) and the factory both stop the host when it
-    /// is disposed, and RunAsync's `await using` may dispose the services first; MembershipAgent.StopLoopAsync then
-    /// throws ObjectDisposedException from ClusterHostedService.StoppedAsync. A test-host artifact, not what is tested here.
-    /// </summary>
     private static async Task StopAsync(ServerFactory? factory)
     {
-        if (factory is null) return;
-        try
-        {
-            await factory.DisposeAsync();
-        }
-        catch (ObjectDisposedException)
-        {
-        }
+        if (factory is not null) await factory.DisposeAsync();
     }
 
     private sealed class ClusteredServerFactory(string connectionString, int siloPort) : ServerFactory(new Dictionary<string, string>
