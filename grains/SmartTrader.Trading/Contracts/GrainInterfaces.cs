@@ -39,6 +39,12 @@ public interface IPortfolioGrain : IGrainWithStringKey
 
     /// <summary>From the paper venue: a resting order traded. Idempotent by fill id.</summary>
     Task ApplyVenueFill(Fill fill);
+
+    /// <summary>
+    /// From the account that made its owner's accounts more than one: the owner's <see cref="ITaxOwnerGrain"/> keeps
+    /// this account's tax lots from now on, not the portfolio. Idempotent.
+    /// </summary>
+    Task UseOwnerTaxView();
 }
 
 /// <summary>Key: order id. The order's state machine and fills, as committed by its portfolio.</summary>
