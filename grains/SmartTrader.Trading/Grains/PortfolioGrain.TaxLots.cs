@@ -28,7 +28,7 @@ namespace SmartTrader.Trading.Grains;
 public sealed partial class PortfolioGrain
 {
     private OwnerTaxLots? _taxLots;
-    private readonly List<SequencedFill> _unsentFills = [];
+    private List<SequencedFill>? _unsentFills;
 
     public async Task<TaxLotsView> GetTaxLots()
     {
@@ -98,7 +98,7 @@ public sealed partial class PortfolioGrain
     private void RecordForTaxLots(Fill fill)
     {
         var sequence = ++State.FillSequence;
-        if (State.TaxOwner == TaxOwnerLink.Shared) _unsentFills.Add(new SequencedFill(sequence, fill));
+        if (State.TaxOwner == TaxOwnerLink.Shared) (_unsentFills ??= []).Add(new SequencedFill(sequence, fill));
         else _taxLots?.Add(fill);
     }
 
@@ -108,12 +108,12 @@ public sealed partial class PortfolioGrain
     /// </summary>
     private async Task SendFillsToOwner()
     {
-        if (_unsentFills.Count == 0) return;
-        var sending = _unsentFills.ToImmutableArray();
+        if (_unsentFills is not { Count: > 0 } unsent) return;
+        var sending = unsent.ToImmutableArray();
         try
         {
             await OwnerView().RecordFills(Key, State.FillSequence, sending);
-            _unsentFills.RemoveRange(0, sending.Length);
+            unsent.RemoveRange(0, sending.Length);
         }
         catch (Exception e)
         {
