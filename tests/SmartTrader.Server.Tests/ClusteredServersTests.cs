@@ -67,6 +67,44 @@ public sealed class ClusteredServersTests : IAsyncLifetime
         (await _second!.CreateClient().GetAsync("/health/ready")).StatusCode.Should().Be(HttpStatusCode.OK);
     }
 
+    [Fact]
+    public async Task A_loss_is_washed_by_purchases_in_the_owners_other_accounts_whichever_silos_hold_them()
+    {
+        using var admin = await _first!.ClientForAsync("root", AdminPassword);
+        (await admin.PostAsJsonAsync("/api/users", new { userName = "cl-owner", password = "cl-owner-password", roles = new[] { "trader" } }))
+            .StatusCode.Should().Be(HttpStatusCode.Created);
+        var accounts = new[] { ("cl-ws-0", "Margin"), ("cl-ws-1", "Cash"), ("cl-ws-2", "Margin"), ("cl-ws-3", "IRA") };
+        foreach (var (id, type) in accounts)
+            (await admin.PostAsJsonAsync("/api/accounts", new { id, name = id, type, initialCash = 10_000m, owner = "cl-owner" }))
+                .StatusCode.Should().Be(HttpStatusCode.Created);
+        using var onFirst = await _first.ClientForAsync("cl-owner", "cl-owner-password");
+        using var onSecond = await _second!.ClientForAsync("cl-owner", "cl-owner-password");
+
+        await _first.PublishQuoteAsync("MSFT", 100m);
+        await PlaceAsync(onFirst, "cl-ws-0", "buy", "Buy", 10);             // at 100.01
+        await _first.PublishQuoteAsync("MSFT", 90m);
+        await PlaceAsync(onFirst, "cl-ws-0", "sell", "Sell", 10);           // at 89.99: a loss of 10.02 a share
+        var taxable = await PlaceAsync(onSecond, "cl-ws-1", "rebuy", "Buy", 4);
+        var ira = await PlaceAsync(onSecond, "cl-ws-3", "rebuy", "Buy", 6);
+
+        taxable.GetProperty("warnings")[0].GetProperty("message").GetString().Should().EndWith("replaces 4 MSFT shares of 1 loss sale(s) in the last 30 days: 40.08 of loss disallowed.");
+        ira.GetProperty("warnings")[0].GetProperty("message").GetString().Should().EndWith(": 60.12 of loss disallowed for good (the purchase is in an IRA).");
+        var sale = (await (await onFirst.GetAsync("/api/accounts/cl-ws-0/tax-lots")).ShouldBeAsync<JsonElement>(HttpStatusCode.OK))
+            .GetProperty("realized")[0];
+        sale.GetProperty("disallowedLoss").GetDecimal().Should().Be(100.2m);
+        sale.GetProperty("permanentlyDisallowedLoss").GetDecimal().Should().Be(60.12m);
+        sale.GetProperty("replacements").EnumerateArray().Select(r => (r.GetProperty("account").GetString(), r.GetProperty("shares").GetDecimal()))
+            .Should().Equal(("cl-ws-1", 4m), ("cl-ws-3", 6m));
+    }
+
+    private static async Task<JsonElement> PlaceAsync(HttpClient trader, string account, string clientOrderId, string side, decimal quantity)
+    {
+        var order = await (await trader.PostAsJsonAsync($"/api/accounts/{account}/orders", Orders.Market(clientOrderId, "MSFT", side, quantity)))
+            .ShouldBeAsync<JsonElement>(HttpStatusCode.Created);
+        order.GetProperty("status").GetString().Should().Be("Filled");
+        return order;
+    }
+
     /// <summary>Membership views refresh every heartbeat; polls until the condition holds (fails after a minute).</summary>
     private static async Task<JsonElement> WaitForAsync(HttpClient client, Func<JsonElement, bool> condition)
     {

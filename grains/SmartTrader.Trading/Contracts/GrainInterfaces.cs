@@ -12,8 +12,9 @@ public interface ISymbolGrain : IGrainWithStringKey
 }
 
 /// <summary>
-/// Key: account id. Owns cash, positions, tax lots and open orders, and serialises the account's orders so the
-/// pre-trade checks see a consistent account. Every method that changes state commits it before returning.
+/// Key: account id. Owns cash, positions and open orders, and serialises the account's orders so the pre-trade checks
+/// see a consistent account. Every method that changes state commits it before returning. Its tax lots are its
+/// owner's: it keeps them itself while the owner has no other account, else <see cref="ITaxOwnerGrain"/> does.
 /// </summary>
 public interface IPortfolioGrain : IGrainWithStringKey
 {
@@ -22,10 +23,16 @@ public interface IPortfolioGrain : IGrainWithStringKey
     Task<PortfolioView> GetPortfolio();
     Task<ImmutableArray<EquityPoint>> GetEquityHistory();
 
-    /// <summary>Day trades in the current window, pattern day trader status and maintenance margin, as the pre-trade rules see them.</summary>
+    /// <summary>
+    /// Day trades in the current window, pattern day trader status and maintenance margin, as the pre-trade rules see
+    /// them, and the owner's recent losses that a purchase could wash.
+    /// </summary>
     Task<ComplianceStatusView> GetComplianceStatus();
 
-    /// <summary>Tax lots first in, first out, with wash-sale adjustments to basis and acquisition date, and the realized sales.</summary>
+    /// <summary>
+    /// Tax lots first in, first out, with wash-sale adjustments to basis and acquisition date (from any account of the
+    /// owner), and the realized sales.
+    /// </summary>
     Task<TaxLotsView> GetTaxLots();
 
     Task<PlaceOrderResult> PlaceOrder(PlaceOrderRequest request);
@@ -39,6 +46,12 @@ public interface IPortfolioGrain : IGrainWithStringKey
 
     /// <summary>From the paper venue: a resting order traded. Idempotent by fill id.</summary>
     Task ApplyVenueFill(Fill fill);
+
+    /// <summary>
+    /// From the account that made its owner's accounts more than one: the owner's <see cref="ITaxOwnerGrain"/> keeps
+    /// this account's tax lots from now on, not the portfolio. Idempotent.
+    /// </summary>
+    Task UseOwnerTaxView();
 }
 
 /// <summary>Key: order id. The order's state machine and fills, as committed by its portfolio.</summary>

@@ -4,6 +4,7 @@ using SmartTrader.Compliance.Calendar;
 using SmartTrader.Compliance.DayTrading;
 using SmartTrader.Compliance.Margin;
 using SmartTrader.Trading.Domain;
+using static SmartTrader.Trading.Domain.ComplianceTerms;
 using SmartTrader.Trading.PreTrade;
 
 namespace SmartTrader.Trading.Grains;
@@ -66,6 +67,7 @@ public sealed partial class PortfolioGrain
                 day.StartEquity, PatternDayTraderRule.MinimumEquity),
             new MarginStatusView(isMargin, valuation.Equity, isMargin ? Money.Cents(requirement) : 0m,
                 isMargin ? Math.Max(0m, Money.Cents(requirement) - valuation.Equity) : 0m),
+            await WashSaleStatus(now),
             now);
     }
 
@@ -84,18 +86,4 @@ public sealed partial class PortfolioGrain
     private ProposedOrder Proposed(OrderView order, decimal quantity, DateTimeOffset time) =>
         new(time, Key, order.Symbol, SideOf(order.Side), quantity, order.LimitPrice);
 
-    private static AccountKind KindOf(AccountType type) => type switch
-    {
-        AccountType.Cash => AccountKind.Cash,
-        AccountType.Margin => AccountKind.Margin,
-        _ => AccountKind.IRA,
-    };
-
-    private static TradeSide SideOf(OrderSide side) => side switch
-    {
-        OrderSide.Buy => TradeSide.Buy,
-        OrderSide.Sell => TradeSide.Sell,
-        OrderSide.SellShort => TradeSide.SellShort,
-        _ => TradeSide.BuyToCover,
-    };
 }

@@ -15,7 +15,7 @@ public sealed partial class PortfolioGrain
     /// </summary>
     private (OrderView Order, string? RejectReason) Screen(
         PreTradeGate gate, OrderView order, Execution? execution, Quote? quote, Valuation valuation,
-        IReadOnlyDictionary<string, decimal?> marks, SmartTrader.Compliance.TaxLots.TaxLotBook taxLots, TradingDay day, DateTimeOffset now)
+        IReadOnlyDictionary<string, decimal?> marks, SmartTrader.Compliance.TaxLots.WashSaleFacts washSale, TradingDay day, DateTimeOffset now)
     {
         if (order.Type == OrderType.Market && quote is null)
             return (order, $"There is no quote for {order.Symbol} yet; a market order needs one.");
@@ -25,7 +25,7 @@ public sealed partial class PortfolioGrain
         var required = RequiredBuyingPower(order, execution);
         var account = PreTradeFacts.Account(Ledger, valuation, day, _acceptedOrders.CountAt(now));
         var orderFacts = PreTradeFacts.Order(order, execution, required);
-        // One account (equity at the session's start) and one proposed order for the three compliance facts.
+        // One account (equity at the session's start) and one proposed order for the day-trading and margin facts.
         var complianceAccount = ComplianceAccount(day.StartEquity);
         var proposed = Proposed(order, order.Quantity, now);
         var judgement = PreTradeJudgement.Of(gate.Evaluate(
@@ -36,7 +36,7 @@ public sealed partial class PortfolioGrain
             riskLimits.For(Key),
             DayTradingFacts(gate, complianceAccount, proposed),
             MarginFacts(gate, complianceAccount, proposed, orderFacts.EstimatedPrice, valuation, marks),
-            WashSaleFacts(taxLots, proposed, orderFacts.EstimatedPrice)));
+            washSale));
         order = order with { Failures = judgement.Failures, Warnings = judgement.Warnings };
         return judgement.IsRejected
             ? (order, judgement.RejectReason)

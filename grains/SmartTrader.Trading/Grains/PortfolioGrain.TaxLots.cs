@@ -1,82 +1,166 @@
+using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
 using SmartTrader.Compliance;
+using SmartTrader.Compliance.Calendar;
 using SmartTrader.Compliance.TaxLots;
+using SmartTrader.Trading.Domain;
 using Fill = SmartTrader.Trading.Fill;
 
 namespace SmartTrader.Trading.Grains;
 
 /// <summary>
-/// The account's tax lots and wash sales. The book is rebuilt from the account's recorded fills (and those still in
-/// the outbox) when first needed, then kept current fill by fill. It covers this account only: wash sales against the
-/// owner's other accounts are found offline (<c>compliance lots</c>) but not yet by the gate.
+/// The account's tax lots and wash sales, which are its owner's: a purchase in any account of the owner can wash a
+/// loss in another. Every account registers with its owner's <see cref="ITaxOwnerGrain"/> when it opens (an account
+/// opened before that registers on first need).
+/// <list type="bullet">
+/// <item>While the owner has this account alone (<see cref="TaxOwnerLink.Solo"/>), the portfolio keeps the lots
+/// itself, rebuilt from its recorded fills (and those still in the outbox) when first needed, then kept current fill
+/// by fill: an order costs no call.</item>
+/// <item>Once the owner has another account (<see cref="TaxOwnerLink.Shared"/>), the owner's grain keeps them: the
+/// portfolio asks it for the facts of each order and for views, and sends it each fill it commits, numbered by
+/// <see cref="PortfolioState.FillSequence"/>. A fill the owner did not receive is caught up from storage when a
+/// later number, or a call carrying the account's number, shows the gap.</item>
+/// </list>
+/// The account that registers second tells the first, before it trades, that the owner's grain now keeps its lots
+/// (<see cref="UseOwnerTaxView"/>). Calls go from portfolios to the owner's grain and from later accounts to the
+/// first, never back, so no two grains can wait on each other.
 /// </summary>
 public sealed partial class PortfolioGrain
 {
-    private TaxLotBook? _taxLots;
+    private OwnerTaxLots? _taxLots;
+    private List<SequencedFill>? _unsentFills;
 
     public async Task<TaxLotsView> GetTaxLots()
     {
         RequireAccount();
-        var book = await TaxLotBook();
-        return new TaxLotsView(Key, [.. book.Lots()], [.. book.RealizedSales()]);
+        return await SharesOwnerView()
+            ? await OwnerView().GetTaxLots(Key, State.FillSequence)
+            : (await LocalTaxLots()).View(Key);
     }
 
-    private async Task<TaxLotBook> TaxLotBook()
+    public async Task UseOwnerTaxView()
     {
-        if (_taxLots is not null) return _taxLots;
-        var recorded = await history.RecordedFillsAsync(Key);
-        var pending = State.Outbox.Values.Concat(State.OpenOrders.Values).SelectMany(o => o.Fills);
-        // Fills at the same instant: openings before closings, so a closing never finds its lot missing.
-        var fills = recorded.Concat(pending).DistinctBy(f => f.FillId)
-            .OrderBy(f => f.Time).ThenBy(f => f.Side is OrderSide.Sell or OrderSide.BuyToCover).ThenBy(f => f.FillId, StringComparer.Ordinal);
-        var book = new TaxLotBook([ComplianceAccount(0m)]);
-        foreach (var fill in fills)
+        if (State.Account is null || State.TaxOwner == TaxOwnerLink.Shared) return;
+        State.TaxOwner = TaxOwnerLink.Shared;
+        await state.WriteStateAsync();
+        _taxLots = null;
+    }
+
+    private async Task<WashSaleStatusView> WashSaleStatus(DateTimeOffset now) =>
+        await SharesOwnerView()
+            ? await OwnerView().GetWashSaleStatus(Key, State.FillSequence)
+            : (await LocalTaxLots()).Status(NyseCalendar.Instance.DateOf(now));
+
+    /// <summary>Whether the owner's grain keeps this account's lots; registers the account first if it never was.</summary>
+    private async Task<bool> SharesOwnerView()
+    {
+        if (State.TaxOwner == TaxOwnerLink.Unregistered)
         {
-            try
-            {
-                book.Apply(ComplianceFill(fill));
-            }
-            catch (TaxLotException e)
-            {
-                LogFillLeftOut(e, Key, fill.FillId);
-            }
+            State.TaxOwner = await RegisterWithOwner(State.Account!);
+            await state.WriteStateAsync();
         }
-        return _taxLots = book;
+        return State.TaxOwner == TaxOwnerLink.Shared;
     }
 
-    private static WashSaleFacts WashSaleFacts(TaxLotBook book, ProposedOrder proposed, decimal estimatedPrice)
+    /// <summary>Idempotent, so a registration cut short is simply run again.</summary>
+    private async Task<TaxOwnerLink> RegisterWithOwner(AccountInfo account)
     {
+        await GrainFactory.GetGrain<ITaxOwnerAccountGrain>(TaxOwnerAccountGrain.KeyOf(account.Owner, account.Account)).Register();
+        var owner = GrainFactory.GetGrain<ITaxOwnerGrain>(account.Owner);
+        var registration = await owner.Register(account);
+        if (registration.AccountToTell is { } first)
+        {
+            await GrainFactory.GetGrain<IPortfolioGrain>(first).UseOwnerTaxView();
+            await owner.FirstAccountTold(first);
+        }
+        return registration.Shared ? TaxOwnerLink.Shared : TaxOwnerLink.Solo;
+    }
+
+    /// <summary>
+    /// The facts for the gate. If the owner's grain cannot answer, the order is judged without them: the facts say why
+    /// (<see cref="WashSaleFacts.NotEvaluated"/>), as they do when the book cannot work them out.
+    /// </summary>
+    private async Task<WashSaleFacts> WashSaleFactsFor(bool shared, ProposedOrder proposed, decimal estimatedPrice)
+    {
+        if (!shared) return (await LocalTaxLots()).WashSaleFactsFor(proposed, estimatedPrice);
         try
         {
-            return book.WashSaleFactsFor(proposed, estimatedPrice);
+            return await OwnerView().WashSaleFacts(Key, State.FillSequence, proposed, estimatedPrice);
         }
-        catch (TaxLotException e)
+        catch (Exception e)
         {
-            return SmartTrader.Compliance.TaxLots.WashSaleFacts.None with { NotEvaluated = e.Message };
+            LogOwnerFactsFailed(e, Key, State.Account!.Owner);
+            return WashSaleFacts.None with { NotEvaluated = $"the tax lots of owner {State.Account!.Owner} could not be read: {e.Message}" };
         }
     }
 
-    /// <summary>A fill the book refuses (it disagrees with the ledger) drops the book; it is rebuilt from the record on next use.</summary>
+    /// <summary>Numbers a fill being committed, and keeps it for whoever keeps the lots.</summary>
     private void RecordForTaxLots(Fill fill)
     {
-        if (_taxLots is null) return;
+        var sequence = ++State.FillSequence;
+        if (State.TaxOwner == TaxOwnerLink.Shared) (_unsentFills ??= []).Add(new SequencedFill(sequence, fill));
+        else _taxLots?.Add(fill);
+    }
+
+    /// <summary>
+    /// Sends the committed fills the owner's grain has not acknowledged. A failure is logged and retried with the
+    /// outbox; it loses nothing, since the owner's grain catches up from storage when it sees the gap.
+    /// </summary>
+    private async Task SendFillsToOwner()
+    {
+        if (_unsentFills is not { Count: > 0 } unsent) return;
+        var sending = unsent.ToImmutableArray();
         try
         {
-            _taxLots.Apply(ComplianceFill(fill));
+            await OwnerView().RecordFills(Key, State.FillSequence, sending);
+            unsent.RemoveRange(0, sending.Length);
         }
-        catch (TaxLotException e)
+        catch (Exception e)
         {
-            LogTaxLotsRebuilt(e, Key, fill.FillId);
-            _taxLots = null;
+            LogOwnerFillsFailed(e, Key, sending.Length);
+            ScheduleOutboxFlush(_options.OutboxRetryDelay);
         }
     }
 
-    private SmartTrader.Compliance.Fill ComplianceFill(Fill fill) =>
-        new(fill.Time, Key, fill.Symbol, SideOf(fill.Side), fill.Quantity, fill.Price);
+    /// <summary>On activation: the last activation may have stopped before its last fills reached the owner's grain.</summary>
+    private async Task SyncOwnerView()
+    {
+        if (State.TaxOwner != TaxOwnerLink.Shared || State.FillSequence == 0) return;
+        try
+        {
+            await OwnerView().RecordFills(Key, State.FillSequence, []);
+        }
+        catch (Exception e)
+        {
+            LogOwnerFillsFailed(e, Key, 0);
+        }
+    }
+
+    /// <summary>The lots kept here while the owner has this account alone.</summary>
+    private async Task<OwnerTaxLots> LocalTaxLots()
+    {
+        if (_taxLots is null)
+        {
+            var recorded = await history.RecordedFillsAsync(Key);
+            var pending = State.Outbox.Values.Concat(State.OpenOrders.Values).SelectMany(o => o.Fills);
+            var lots = new OwnerTaxLots(State.Account!.Owner, (fill, e) => LogFillLeftOut(e, Key, fill.FillId));
+            lots.AddAccount(State.Account);
+            lots.Add(recorded.Concat(pending));
+            _taxLots = lots;
+        }
+        // One account's fills arrive out of order rarely (a venue's fill after a later order); putting them back is cheap.
+        if (_taxLots.IsOutOfOrder) _taxLots.Resort();
+        return _taxLots;
+    }
+
+    private ITaxOwnerGrain OwnerView() => GrainFactory.GetGrain<ITaxOwnerGrain>(State.Account!.Owner);
 
     [LoggerMessage(LogLevel.Error, "Account {Account}: the tax-lot book cannot take recorded fill {FillId}; its lots leave it out")]
     private partial void LogFillLeftOut(Exception exception, string account, string fillId);
 
-    [LoggerMessage(LogLevel.Warning, "Account {Account}: the tax-lot book refused fill {FillId}; it is rebuilt from the recorded fills")]
-    private partial void LogTaxLotsRebuilt(Exception exception, string account, string fillId);
+    [LoggerMessage(LogLevel.Warning, "Account {Account}: owner {Owner}'s tax lots could not be read; the order is judged without wash-sale facts")]
+    private partial void LogOwnerFactsFailed(Exception exception, string account, string owner);
+
+    [LoggerMessage(LogLevel.Warning, "Account {Account}: sending {Count} fills to its owner's tax lots failed; they are sent again shortly")]
+    private partial void LogOwnerFillsFailed(Exception exception, string account, int count);
 }

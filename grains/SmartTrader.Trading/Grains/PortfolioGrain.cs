@@ -53,6 +53,7 @@ public sealed partial class PortfolioGrain(
     {
         if (State.Account is null) return;
         await RecordOutbox();
+        await SyncOwnerView();
         foreach (var order in State.OpenOrders.Values.Where(o => o.Type == OrderType.Limit))
             await RestAtVenue(order);
     }
@@ -61,6 +62,8 @@ public sealed partial class PortfolioGrain(
     {
         if (string.IsNullOrWhiteSpace(request.Name) || string.IsNullOrWhiteSpace(request.Owner))
             throw Error(TradingErrorKind.Invalid, "An account needs a name and an owner.");
+        if (request.Owner.Contains('/', StringComparison.Ordinal))
+            throw Error(TradingErrorKind.Invalid, $"An owner's name cannot contain '/'; got '{request.Owner}'.");
         if (!Enum.IsDefined(request.Type)) throw Error(TradingErrorKind.Invalid, $"Unknown account type {request.Type}.");
         if (request.InitialCash < 0m || Money.Cents(request.InitialCash) != request.InitialCash)
             throw Error(TradingErrorKind.Invalid, $"Initial cash must be a non-negative amount in cents; got {request.InitialCash}.");
@@ -74,9 +77,13 @@ public sealed partial class PortfolioGrain(
 
         var now = Time.GetUtcNow();
         var account = new AccountInfo(Key, request.Name, request.Type, request.Owner, now);
+        // Registered before the account is written, so the account is never open without it; a registration whose
+        // opening then fails names an account that does not exist, which the owner's view skips.
+        var taxOwner = await RegisterWithOwner(account);
         State.Account = account;
         State.InitialCash = request.InitialCash;
         State.Ledger = new AccountLedger { Type = request.Type, Cash = request.InitialCash };
+        State.TaxOwner = taxOwner;
         await state.WriteStateAsync();
 
         await Announce(events.PortfolioChanged(Key));
@@ -140,18 +147,20 @@ public sealed partial class PortfolioGrain(
         // Read once: the order is judged by, and stamped with, this one version even if another is published meanwhile.
         var gate = rulesets.PreTrade
             ?? throw Error(TradingErrorKind.Unavailable, "No pre-trade ruleset is active on this server yet, so orders cannot be checked; retry shortly.");
+        var sharesOwnerView = await SharesOwnerView();
         var now = Time.GetUtcNow();
-        // The order's quote and a margin account's marks are asked for together; neither depends on the other.
+        // The order's quote and a margin account's marks are asked for together; neither depends on the other. The
+        // wash-sale facts need the price, so they are asked for once the quote is in, while the marks may still come.
         var quoting = GrainFactory.GetGrain<ISymbolGrain>(symbol.Symbol).GetQuote();
         var valuing = MarkedValuation();
         var quote = await quoting;
         var order = OrderLifecycle.Create(orderId, Key, request, now) with { RulesetVersion = gate.Version, IncludedRulesets = gate.Included };
         var execution = quote is null ? null : broker.Match(order, quote, symbol.TickSize);
+        var washSale = WashSaleFactsFor(sharesOwnerView, Proposed(order, order.Quantity, now), PreTradeFacts.EstimatedPrice(order, execution));
         var (valuation, marks) = await valuing;
-        var taxLots = await TaxLotBook();
         var day = TradingDay.At(State.Day, now, _options.SessionCloseUtc, valuation.Equity);
 
-        (order, var rejectReason) = Screen(gate, order, execution, quote, valuation, marks, taxLots, day, now);
+        (order, var rejectReason) = Screen(gate, order, execution, quote, valuation, marks, await washSale, day, now);
         if (rejectReason is not null)
         {
             order = OrderLifecycle.Reject(order, rejectReason, now);
@@ -171,6 +180,7 @@ public sealed partial class PortfolioGrain(
         State.Outbox[orderId] = order;
         await state.WriteStateAsync();
 
+        await SendFillsToOwner();
         await Publish(order);
         if (order.Type == OrderType.Limit && !order.IsTerminal) await RestAtVenue(order);
         await SampleEquity(now, Valuation);
@@ -222,6 +232,7 @@ public sealed partial class PortfolioGrain(
         State.Outbox[order.OrderId] = order;
         await state.WriteStateAsync();
 
+        await SendFillsToOwner();
         await Publish(order);
         await SampleEquity(now, Valuation);
     }
@@ -296,6 +307,7 @@ public sealed partial class PortfolioGrain(
             if (State.Outbox.TryGetValue(order.OrderId, out var pending) && pending.Version <= order.Version)
                 State.Outbox.Remove(order.OrderId);
         if (State.Outbox.Count > 0) ScheduleOutboxFlush(_options.OutboxRetryDelay);
+        await SendFillsToOwner();
     }
 
     /// <summary>

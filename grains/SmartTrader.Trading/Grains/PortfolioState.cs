@@ -21,4 +21,20 @@ public sealed class PortfolioState
 
     /// <summary>The fills the day-trade ledger is rebuilt from on activation.</summary>
     public DayTradeHistory DayTrades { get; set; } = new();
+
+    /// <summary>Whether the account is registered with its owner, and who keeps its tax lots.</summary>
+    public TaxOwnerLink TaxOwner { get; set; }
+
+    /// <summary>The number of the last fill the account committed (one per fill, from 1); its owner's view uses it to tell whether it missed one.</summary>
+    public long FillSequence { get; set; }
+}
+
+public enum TaxOwnerLink
+{
+    /// <summary>Not registered with its owner yet (an account opened before owners kept tax lots); it registers on first need.</summary>
+    Unregistered,
+    /// <summary>The owner's only account, as far as it has been told: the portfolio keeps its tax lots itself.</summary>
+    Solo,
+    /// <summary>The owner has other accounts: <see cref="TaxOwnerGrain"/> keeps the tax lots of all of them.</summary>
+    Shared,
 }

@@ -18,7 +18,7 @@ public static class TradingServiceCollectionExtensions
     /// Registers the trading grains with the grain runtime (storage is the host's choice), the symbol catalog, the
     /// paper broker (validator, slippage, commissions), the simulated market and its feed (a hosted service), the clock (<see cref="TimeProvider.System"/> unless one is registered), a no-op
     /// <see cref="ITradingEvents"/> unless one is registered, and the read models over the stored state
-    /// (<see cref="AccountListing"/>, <see cref="OrderHistory"/>, <see cref="RulesetListing"/>), and the rules
+    /// (<see cref="AccountListing"/>, <see cref="OrderHistory"/>, <see cref="RulesetListing"/>, <see cref="TaxOwnerSources"/>), and the rules
     /// compiler the ruleset grains validate with. The pre-trade gate: this silo's compiled active
     /// rulesets (<see cref="ActiveRulesets"/>, which is also <see cref="IRulesetActivations"/> and
     /// <see cref="IRulesetSchemas"/>), each account's <see cref="RiskLimits"/>, and a hosted service that activates the
@@ -47,6 +47,7 @@ public static class TradingServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, MarketFeed>(sp => sp.GetRequiredService<MarketFeed>()));
         services.TryAddSingleton<AccountListing>();
         services.TryAddSingleton<OrderHistory>();
+        services.TryAddSingleton<TaxOwnerSources>();
         services.TryAddSingleton<RulesetListing>();
         services.TryAddSingleton(_ => new RulesCompiler());
         services.TryAddSingleton<ActiveRulesets>();

@@ -12,12 +12,15 @@ public static class PreTradeFacts
     /// <param name="execution">What the order would trade now against the quote, if anything.</param>
     public static OrderFacts Order(OrderView order, Execution? execution, decimal requiredBuyingPower)
     {
-        var estimatedPrice = order.LimitPrice ?? execution?.Price ?? 0m;
+        var estimatedPrice = EstimatedPrice(order, execution);
         return new OrderFacts(
             order.Symbol, order.Side.ToString(), order.Type.ToString(), order.TimeInForce.ToString(),
             order.Quantity, order.LimitPrice ?? 0m, estimatedPrice, Money.Cents(order.Quantity * estimatedPrice),
             requiredBuyingPower, PreTradeChecks.UsesBuyingPower(order.Side));
     }
+
+    /// <summary>The limit for a limit order (its worst case), else the price the order would trade at now; 0 when there is none.</summary>
+    public static decimal EstimatedPrice(OrderView order, Execution? execution) => order.LimitPrice ?? execution?.Price ?? 0m;
 
     public static AccountFacts Account(AccountLedger ledger, Valuation valuation, TradingDay day, int ordersLastSecond) => new(
         ledger.Type.ToString(), ledger.Cash, valuation.Equity, ledger.BuyingPower(valuation), valuation.GrossExposure,

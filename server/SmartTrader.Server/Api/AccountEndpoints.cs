@@ -24,9 +24,9 @@ internal static class AccountEndpoints
         account.MapGet("/equity", (string accountId, IGrainFactory grains) => Portfolio(grains, accountId).GetEquityHistory())
             .WithSummary("Equity and cash over time.");
         account.MapGet("/compliance", (string accountId, IGrainFactory grains) => Portfolio(grains, accountId).GetComplianceStatus())
-            .WithSummary("Day trades in the five business days ending today, pattern day trader status, and maintenance margin.");
+            .WithSummary("Day trades in the five business days ending today, pattern day trader status, maintenance margin, and the owner's loss sales of the last 30 days that a purchase in any of the owner's accounts could wash.");
         account.MapGet("/tax-lots", (string accountId, IGrainFactory grains) => Portfolio(grains, accountId).GetTaxLots())
-            .WithSummary("Open tax lots with original and adjusted basis and acquisition dates, and realized sales with gain or loss, disallowed (wash-sale) amounts and their replacement lots.");
+            .WithSummary("Open tax lots with original and adjusted basis and acquisition dates, and realized sales with gain or loss, disallowed (wash-sale) amounts and their replacement lots, in any account of the owner.");
         account.MapOrderEndpoints();
     }
 

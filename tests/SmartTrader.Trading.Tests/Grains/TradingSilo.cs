@@ -67,12 +67,14 @@ internal sealed class TradingSilo : IAsyncDisposable
     }
     public IPaperVenueGrain Venue(string symbol) => Grains.GetGrain<IPaperVenueGrain>(symbol);
 
-    public async Task<IPortfolioGrain> OpenAsync(string account, decimal cash = 100_000m, AccountType type = AccountType.Cash)
+    public async Task<IPortfolioGrain> OpenAsync(string account, decimal cash = 100_000m, AccountType type = AccountType.Cash, string owner = "alice")
     {
         var portfolio = Portfolio(account);
-        await portfolio.Open(new OpenAccountRequest("Test " + account, type, cash, "alice"));
+        await portfolio.Open(new OpenAccountRequest("Test " + account, type, cash, owner));
         return portfolio;
     }
+
+    public ITaxOwnerGrain TaxOwner(string owner) => Grains.GetGrain<ITaxOwnerGrain>(owner);
 
     public Task QuoteAsync(string symbol, decimal bid, decimal ask) =>
         Grains.GetGrain<ISymbolGrain>(symbol).PublishQuote(new Quote(symbol, bid, ask, Money.RoundToTick((bid + ask) / 2m, 0.01m), Clock.GetUtcNow()));
