@@ -51,4 +51,10 @@ internal static partial class ClusterLog
 
     [LoggerMessage(115, LogLevel.Error, "A membership round failed; the next one runs as usual")]
     public static partial void TickFailed(this ILogger logger, Exception exception);
+
+    [LoggerMessage(116, LogLevel.Error, "Silo {Silo} stops serving until it reaches the membership table again: no heartbeat committed for {DeathLimit}")]
+    public static partial void LeaseLapsed(this ILogger logger, ClusterSiloAddress silo, TimeSpan deathLimit);
+
+    [LoggerMessage(117, LogLevel.Warning, "Silo {Silo} serves again: a heartbeat renewed its lease and no peer had declared it dead")]
+    public static partial void ServingAgain(this ILogger logger, ClusterSiloAddress silo);
 }
