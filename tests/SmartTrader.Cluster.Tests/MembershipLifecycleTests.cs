@@ -49,7 +49,7 @@ public sealed class MembershipLifecycleTests(ITestOutputHelper output)
             var dead = cluster[0].Membership.Current.Find(isolated.Address)?.Status == SiloStatus.Dead;
             if (dead) stillServingWhenDeclaredDead = isolated.Membership.IsServing;
             return dead;
-        }, 2 * Generous, "the peer declares it dead");
+        }, Generous, "the peer declares it dead");
         var declared = sincePartition.Elapsed;
 
         stillServingWhenDeclaredDead.Should().BeFalse("the silo stops serving first, so no two silos ever serve its grains at once");

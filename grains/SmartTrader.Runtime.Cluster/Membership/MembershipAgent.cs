@@ -207,11 +207,8 @@ internal sealed class MembershipAgent(
     }
 
     /// <summary>
-    /// Peers whose heartbeat in the table is older than the death limit are probed, all at once, and declared dead if
-    /// they do not answer: a failed probe is evidence whatever this silo's own history. A peer that answers but stays
-    /// silent is declared dead once it has been silent for twice the limit <em>while this silo reached the table</em>
-    /// (its lease ran out long before); silence while this silo could not reach the table, as during a database
-    /// outage, counts against nobody.
+    /// Peers whose heartbeat in the table is older than the death limit are silent; they are probed, all at once, and
+    /// declared dead for one of the reasons of <see cref="ReasonToDeclareAsync"/>.
     /// </summary>
     private async Task DeclareSilentPeersDeadAsync(MembershipSnapshot snapshot, CancellationToken cancellationToken)
     {
@@ -225,7 +222,7 @@ internal sealed class MembershipAgent(
 
     /// <summary>
     /// How long this silo, while reaching the table, has seen the peer's heartbeat stand still: nothing while joining
-    /// (it has no history), so a joining silo declares only peers that fail the probe.
+    /// (it has no history), so a joining silo declares only peers that do not answer the probe.
     /// </summary>
     private TimeSpan SilenceSeen(SiloRecord silo, MembershipSnapshot snapshot)
     {
@@ -237,14 +234,13 @@ internal sealed class MembershipAgent(
     {
         try
         {
-            var probed = silenceSeen <= 2 * _options.DeathLimit;
-            if (probed && await AnswersProbeAsync(silo.Address, cancellationToken))
+            if (await ReasonToDeclareAsync(silo.Address, silenceSeen, cancellationToken) is not { } reason)
             {
                 logger.SilentButAnswering(silo.Address, silence);
                 return false;
             }
             var won = await WithTimeout(ct => table.TryDeclareDeadAsync(silo.Address, silo.Version, _options.DeathLimit, ct), cancellationToken);
-            if (won) logger.DeclaredDead(silo.Address, silence, probed ? "no answer to a probe" : "silent past twice the limit while this silo reached the table");
+            if (won) logger.DeclaredDead(silo.Address, silence, reason);
             return won;
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
@@ -254,7 +250,29 @@ internal sealed class MembershipAgent(
         }
     }
 
-    private async Task<bool> AnswersProbeAsync(ClusterSiloAddress silo, CancellationToken cancellationToken)
+    /// <summary>
+    /// Why a silent peer is dead, or null when it is not (yet):
+    /// <list type="bullet">
+    /// <item>it does not answer a probe: evidence whatever this silo's own history, so a joining silo retires the rows
+    /// of killed silos at once;</item>
+    /// <item>it answers that it is not serving, and this silo has seen it silent for the death limit while reaching
+    /// the table itself: it is alive but cut off from the database while its peers are not;</item>
+    /// <item>this silo has seen it silent for twice the limit: its lease ran out long before, whatever it answers.</item>
+    /// </list>
+    /// Silence while this silo could not reach the table, as during a database outage, counts against nobody.
+    /// </summary>
+    private async Task<string?> ReasonToDeclareAsync(ClusterSiloAddress silo, TimeSpan silenceSeen, CancellationToken cancellationToken)
+    {
+        if (silenceSeen > 2 * _options.DeathLimit) return "silent for twice the limit while this silo reached the table";
+        return await ProbeAsync(silo, cancellationToken) switch
+        {
+            ProbeAnswer.NoAnswer => "no answer to a probe",
+            ProbeAnswer.NotServing when silenceSeen > _options.DeathLimit => "it answers that it cannot reach the table, which this silo reaches",
+            _ => null,
+        };
+    }
+
+    private async Task<ProbeAnswer> ProbeAsync(ClusterSiloAddress silo, CancellationToken cancellationToken)
     {
         try
         {
@@ -262,7 +280,7 @@ internal sealed class MembershipAgent(
         }
         catch (Exception) when (!cancellationToken.IsCancellationRequested)
         {
-            return false;
+            return ProbeAnswer.NoAnswer;
         }
     }
 
