@@ -121,9 +121,10 @@ public sealed class PostgresRestartTests(ITestOutputHelper output) : IAsyncLifet
         await running.WaitAsync(Generous);
 
         var failures = ledger.Failures.ToList();
+        var byTitle = failures.GroupBy(f => TitleOf(f.Body)).Select(g => $"{g.Count()} {g.Key}");
         output.WriteLine($"FIGURE postgres down {Outage.TotalSeconds:F0} s under load: {acknowledgedBefore} orders acknowledged before, " +
-                         $"{ledger.Acknowledged.Count} in all, {failures.Count} failed attempts; every silo serving orders again " +
-                         $"{servingAgain.TotalSeconds:F1} s after postgres started; slowest request {ledger.Slowest.TotalSeconds:F1} s");
+                         $"{ledger.Acknowledged.Count} in all, {failures.Count} failed attempts ({string.Join(", ", byTitle)}); every silo " +
+                         $"serving orders again {servingAgain.TotalSeconds:F1} s after postgres started; slowest request {ledger.Slowest.TotalSeconds:F1} s");
 
         // (a) The outage was felt, and every failure was a prompt, clear 503 problem.
         ledger.Unexpected.Should().BeEmpty();
@@ -254,6 +255,18 @@ public sealed class PostgresRestartTests(ITestOutputHelper output) : IAsyncLifet
         }
         views.Distinct().Should().ContainSingle("every silo holds one view: {0}", string.Join(" | ", views));
         return views[0];
+    }
+
+    private static string TitleOf(string body)
+    {
+        try
+        {
+            return JsonDocument.Parse(body).RootElement.TryGetProperty("title", out var title) ? title.GetString() ?? "" : "";
+        }
+        catch (JsonException)
+        {
+            return "(not JSON)";
+        }
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition, TimeSpan limit, string what)
