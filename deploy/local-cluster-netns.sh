@@ -5,7 +5,7 @@
 #                                          silo port 11111
 #   deploy/local-cluster-netns.sh status   each silo's pid and readiness, then GET /api/cluster
 #   deploy/local-cluster-netns.sh cut N    take host N off the network (its veth goes down: no peers, no PostgreSQL)
-#   deploy/local-cluster-netns.sh heal N   put it back (and start its silo again if it stopped itself meanwhile)
+#   deploy/local-cluster-netns.sh heal N   put it back (and start its silo again if it stops itself, declared dead meanwhile)
 #   deploy/local-cluster-netns.sh down     stop the silos and PostgreSQL, delete the namespaces and the bridge
 # Needs root (ip netns). State: $SMARTTRADER_CLUSTER_DIR, default ./.cluster-netns. Sign in as root / local-cluster-admin.
 set -euo pipefail
@@ -61,8 +61,9 @@ start_host_silo() {
     --urls "$(api_url "$1")" --silo-host "$(host_ip "$1")" --silo-port 11111
 }
 
-# A silo cut off for longer than Cluster:DeathLimit stops itself (the fence), which may still be under way when the
-# link comes back: wait for it to answer or to exit, and start a new one if it exited (a supervisor's job, done here).
+# A silo cut off for longer than Cluster:DeathLimit stops serving and its peers declare it dead; when the link comes
+# back it reads that and stops itself (the fence). A silo back before that serves again. Wait for it to answer or to
+# exit, and start a new one if it exited (a supervisor's job, done here).
 heal() {
   ip link set "$(host_veth "$1")" up
   log "host $1 back on the network"

@@ -39,6 +39,8 @@ start_throwaway_postgres() {
     -o "-c listen_addresses=127.0.0.1 -p $port -k $PG_DATA -c max_connections=400 -c shared_buffers=256MB" >/dev/null
   PG_PORT="$port"
   export SMARTTRADER_TEST_PG="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres;Maximum Pool Size=40"
+  # Tests that restart PostgreSQL start one of their own from these binaries (tests/SmartTrader.TestSupport).
+  export SMARTTRADER_TEST_PG_BIN="$PG_BIN"
   log "PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$port (data: $PG_DATA)"
 }
 

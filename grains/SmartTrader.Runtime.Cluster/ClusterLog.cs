@@ -16,10 +16,10 @@ internal static partial class ClusterLog
     [LoggerMessage(103, LogLevel.Warning, "Reading the membership table failed")]
     public static partial void ReadFailed(this ILogger logger, Exception exception);
 
-    [LoggerMessage(104, LogLevel.Warning, "Declared silo {Silo} dead: no heartbeat for {Silence}, {Probe}")]
-    public static partial void DeclaredDead(this ILogger logger, ClusterSiloAddress silo, TimeSpan silence, string probe);
+    [LoggerMessage(104, LogLevel.Warning, "Declared silo {Silo} dead: no heartbeat for {Silence}, {Reason}")]
+    public static partial void DeclaredDead(this ILogger logger, ClusterSiloAddress silo, TimeSpan silence, string reason);
 
-    [LoggerMessage(105, LogLevel.Information, "Silo {Silo} has not heartbeated for {Silence} but answers probes; not declared dead")]
+    [LoggerMessage(105, LogLevel.Information, "Silo {Silo} has not heartbeated for {Silence} but answers probes, and this silo has not reached the table long enough to judge it; not declared dead")]
     public static partial void SilentButAnswering(this ILogger logger, ClusterSiloAddress silo, TimeSpan silence);
 
     [LoggerMessage(106, LogLevel.Warning, "Declaring silo {Silo} dead failed")]
@@ -51,4 +51,10 @@ internal static partial class ClusterLog
 
     [LoggerMessage(115, LogLevel.Error, "A membership round failed; the next one runs as usual")]
     public static partial void TickFailed(this ILogger logger, Exception exception);
+
+    [LoggerMessage(116, LogLevel.Error, "Silo {Silo} stops serving until it reaches the membership table again: no heartbeat committed for {DeathLimit}")]
+    public static partial void LeaseLapsed(this ILogger logger, ClusterSiloAddress silo, TimeSpan deathLimit);
+
+    [LoggerMessage(117, LogLevel.Warning, "Silo {Silo} serves again: a heartbeat renewed its lease and no peer had declared it dead")]
+    public static partial void ServingAgain(this ILogger logger, ClusterSiloAddress silo);
 }

@@ -31,6 +31,29 @@ public sealed class ClusterTransportWiringTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_silo_whose_lease_lapsed_answers_probes_that_it_is_alive_but_not_serving_until_a_heartbeat_renews_it()
+    {
+        // Both silos lose the table, so neither can declare the other dead meanwhile.
+        await using var cluster = await TestCluster.StartAsync(2, new TestClusterOptions
+        {
+            Output = output,
+            Services = (services, _) => PartitionableMembershipTable.AddTo(services),
+        });
+        await cluster.WaitForStableAsync(Generous);
+        var probe = cluster[0].Services.GetRequiredService<ISiloProbe>();
+        Task<ProbeAnswer> ProbeSiloOne() => probe.ProbeAsync(cluster[1].Address, TimeSpan.FromSeconds(2), CancellationToken.None);
+        (await ProbeSiloOne()).Should().Be(ProbeAnswer.Serving);
+
+        foreach (var silo in cluster.Silos) PartitionableMembershipTable.Of(silo).Partition();
+        await Eventually.WaitUntilAsync(() => !cluster[1].Membership.IsServing, Generous, "its lease lapses");
+        (await ProbeSiloOne()).Should().Be(ProbeAnswer.NotServing);
+
+        foreach (var silo in cluster.Silos) PartitionableMembershipTable.Of(silo).Heal();
+        await Eventually.WaitUntilAsync(() => cluster[1].Membership.IsServing, Generous, "a heartbeat renews it");
+        (await ProbeSiloOne()).Should().Be(ProbeAnswer.Serving);
+    }
+
+    [Fact]
     public async Task A_peer_declared_dead_while_its_sockets_stay_open_fails_the_calls_pending_on_it_at_once()
     {
         await using var cluster = await TestCluster.StartAsync(2, new TestClusterOptions { Output = output, Cluster = o => o.OnFenced = _ => { } });

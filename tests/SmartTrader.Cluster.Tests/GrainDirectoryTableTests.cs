@@ -1,6 +1,7 @@
 using SmartTrader.Cluster.Tests.Harness;
 using SmartTrader.Runtime;
 using SmartTrader.Runtime.Cluster;
+using SmartTrader.Runtime.Storage;
 using SmartTrader.TestSupport;
 
 namespace SmartTrader.Cluster.Tests;
@@ -74,5 +75,18 @@ public sealed class GrainDirectoryTableTests : IAsyncLifetime
 
         await _directory.RegisterAsync(mine, Silos[1], default);
         (await _directory.UnregisterAllAsync(Silos[1], default)).Should().Be(2);
+    }
+
+    [Fact]
+    public async Task A_claim_the_database_cannot_answer_fails_as_a_storage_failure()
+    {
+        await using var unreachable = new ClusterDatabase($"Host=127.0.0.1;Port={TestCluster.FreePort()};Username=postgres;Timeout=5");
+        var directory = new PostgresGrainDirectoryTable(unreachable);
+
+        var failure = await directory.Invoking(d => d.RegisterAsync(new GrainId("counter", "k"), Silos[0], default))
+            .Should().ThrowAsync<GrainStorageException>();
+
+        failure.Which.Message.Should().Contain("grain directory").And.Contain("counter");
+        failure.Which.InnerException.Should().BeAssignableTo<Npgsql.NpgsqlException>();
     }
 }

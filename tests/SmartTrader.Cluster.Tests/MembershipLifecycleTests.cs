@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using SmartTrader.Cluster.Tests.Grains;
 using SmartTrader.Cluster.Tests.Harness;
 using SmartTrader.Runtime.Cluster;
@@ -28,16 +26,14 @@ public sealed class MembershipLifecycleTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task A_silo_cut_off_from_postgres_stops_serving_before_its_peers_declare_it_dead()
+    public async Task A_silo_cut_off_from_postgres_stops_serving_before_its_peers_declare_it_dead_and_stops_for_good_once_it_reads_that()
     {
         await using var cluster = await TestCluster.StartAsync(2, new TestClusterOptions
         {
             Output = output,
             Services = (services, silo) =>
             {
-                if (silo.Index != 1) return;
-                services.AddSingleton(sp => new PartitionableMembershipTable(new PostgresMembershipTable(sp.GetRequiredService<ClusterDatabase>())));
-                services.Replace(ServiceDescriptor.Singleton<IMembershipTable>(sp => sp.GetRequiredService<PartitionableMembershipTable>()));
+                if (silo.Index == 1) PartitionableMembershipTable.AddTo(services);
             },
         });
         await cluster.WaitForStableAsync(Generous);
@@ -46,7 +42,7 @@ public sealed class MembershipLifecycleTests(ITestOutputHelper output)
         (await cluster.GrainFactory(0).GetGrain<ICounterGrain>(key).Increment()).Should().Be(1);
 
         var sincePartition = Stopwatch.StartNew();
-        isolated.Services.GetRequiredService<PartitionableMembershipTable>().Partition();
+        PartitionableMembershipTable.Of(isolated).Partition();
         var stillServingWhenDeclaredDead = true;
         await Eventually.WaitUntilAsync(() =>
         {
@@ -56,10 +52,14 @@ public sealed class MembershipLifecycleTests(ITestOutputHelper output)
         }, Generous, "the peer declares it dead");
         var declared = sincePartition.Elapsed;
 
-        stillServingWhenDeclaredDead.Should().BeFalse("the silo fences itself first, so no two silos ever serve its grains at once");
+        stillServingWhenDeclaredDead.Should().BeFalse("the silo stops serving first, so no two silos ever serve its grains at once");
+        isolated.IsRunning.Should().BeTrue("a silo that cannot reach the table cannot tell a partition from an outage, so it waits");
         await isolated.Grains.GetGrain<ICounterGrain>(key).Invoking(g => g.Get()).Should().ThrowAsync<SiloNotServingException>();
-        await isolated.Stopped.WaitAsync(Generous);
         (await Eventually.SucceedsAsync(cluster.GrainFactory(0).GetGrain<ICounterGrain>(key).Increment, Generous)).Should().Be(2);
+
+        PartitionableMembershipTable.Of(isolated).Heal();
+        await isolated.Stopped.WaitAsync(Generous);
+        isolated.Membership.IsServing.Should().BeFalse("its first heartbeat back found its row dead");
         output.WriteLine($"FIGURE partition -> peers declare the isolated silo dead: {declared.TotalSeconds:F1} s");
     }
 

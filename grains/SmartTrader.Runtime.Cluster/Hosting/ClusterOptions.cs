@@ -24,7 +24,8 @@ public sealed class ClusterOptions
 
     /// <summary>
     /// A peer whose heartbeat is older than this is probed and, if it does not answer, declared dead. A silo that
-    /// cannot heartbeat for this long stops serving, so it has always stopped before its peers may declare it dead.
+    /// cannot heartbeat for this long stops serving (until a heartbeat commits again), so it has always stopped before
+    /// its peers may declare it dead.
     /// </summary>
     public TimeSpan DeathLimit { get; set; } = TimeSpan.FromSeconds(5);
 
@@ -44,8 +45,9 @@ public sealed class ClusterOptions
     public TimeSpan ShutdownDrainDelay { get; set; } = TimeSpan.FromSeconds(1.5);
 
     /// <summary>
-    /// Called once when this silo stops serving (declared dead, or its heartbeats failed for <see cref="DeathLimit"/>),
-    /// with the reason. Null stops the host (IHostApplicationLifetime.StopApplication).
+    /// Called once when this silo stops serving for good (it read itself declared dead, or its row is gone), with the
+    /// reason. Null stops the host (IHostApplicationLifetime.StopApplication). A lapsed lease does not call it: the
+    /// silo serves again once a heartbeat commits.
     /// </summary>
     public Action<string>? OnFenced { get; set; }
 

@@ -7,7 +7,8 @@ namespace SmartTrader.Runtime.Cluster;
 /// This silo's membership state: its address, the latest snapshot of the table, its own status, its heartbeat lease
 /// and its fence. The membership agent writes it; placement, the directory and the runtime read it from memory.
 /// With the transport registered, the address is the transport's bound endpoint, and the transport hears of every
-/// peer this silo sees declared dead.
+/// peer this silo sees declared dead. A lapsed lease stops serving until the next heartbeat renews it; the fence
+/// (declared dead, row gone) stops it for good.
 /// </summary>
 internal sealed class ClusterMembership : IClusterMembership, ILocalSilo, ISiloFence
 {
@@ -22,6 +23,7 @@ internal sealed class ClusterMembership : IClusterMembership, ILocalSilo, ISiloF
     private volatile SiloStatus _localStatus = SiloStatus.Joining;
     private long _leaseExpiresAt;
     private bool _joined;
+    private bool _servingObserved;
 
     public ClusterMembership(
         IOptions<ClusterOptions> options, TimeProvider time, ILogger<ClusterMembership> logger,
@@ -55,12 +57,15 @@ internal sealed class ClusterMembership : IClusterMembership, ILocalSilo, ISiloF
     /// <summary>Raised once, with the reason, when this silo stops serving for good.</summary>
     public event Action<string>? Fenced;
 
+    /// <summary>Raised (on the membership agent's thread) when the lease lapses, with false, and when a heartbeat renews it, with true.</summary>
+    public event Action<bool>? ServingChanged;
+
     public void ThrowIfFenced()
     {
         if (IsServing) return;
         throw new SiloNotServingException($"Silo {LocalSilo} is not serving: " + (_fenceReason ?? (Volatile.Read(ref _leaseExpiresAt) == 0
             ? "it has not joined the cluster."
-            : $"it could not heartbeat to the membership table within {_deathLimit}.")));
+            : $"it has not reached the membership table for {_deathLimit}; it serves again once it does.")));
     }
 
     /// <summary>A heartbeat that started at <paramref name="startedAt"/> (a timestamp) committed: serve until then plus the death limit.</summary>
@@ -76,12 +81,26 @@ internal sealed class ClusterMembership : IClusterMembership, ILocalSilo, ISiloF
         }
     }
 
-    public bool LeaseExpired => Volatile.Read(ref _leaseExpiresAt) is var expiresAt && expiresAt != 0 && _time.GetTimestamp() >= expiresAt;
+    /// <summary>
+    /// Called by the membership agent every round, after its heartbeat: notices a lease that lapsed since, or one that
+    /// a heartbeat renewed after a lapse, logs it and raises <see cref="ServingChanged"/>.
+    /// </summary>
+    public void ObserveServing()
+    {
+        var serving = IsServing;
+        if (!_joined || serving == _servingObserved || _fenceReason is not null) return;
+        _servingObserved = serving;
+        if (serving) _logger.ServingAgain(LocalSilo);
+        else _logger.LeaseLapsed(LocalSilo, _deathLimit);
+        ServingChanged?.Invoke(serving);
+    }
 
     public void SetLocalStatus(SiloStatus status)
     {
         _localStatus = status;
-        if (status == SiloStatus.Active) _joined = true;
+        if (status != SiloStatus.Active) return;
+        _joined = true;
+        _servingObserved = IsServing;
     }
 
     /// <summary>Swaps in a newer read of the table; raises <see cref="Changed"/> when the cluster version moved.</summary>

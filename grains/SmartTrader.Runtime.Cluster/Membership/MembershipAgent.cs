@@ -7,6 +7,8 @@ namespace SmartTrader.Runtime.Cluster;
 /// <summary>
 /// Runs this silo's side of the membership protocol: joining, then every heartbeat period writing its heartbeat,
 /// re-reading the table and declaring silent peers dead, and finally leaving. docs/cluster.md describes the protocol.
+/// A silo judges its peers' silence only over the time it reached the table itself, so after a database outage the
+/// heartbeats that nobody could write condemn nobody.
 /// </summary>
 internal sealed class MembershipAgent(
     IMembershipTable table,
@@ -23,11 +25,14 @@ internal sealed class MembershipAgent(
     private long _ownVersion;
     private ISiloProbe? _probe;
 
+    /// <summary>The table's time at the first read of this silo's current unbroken run of rounds that reached the table; null while it does not.</summary>
+    private DateTimeOffset? _inContactSince;
+
     private ClusterSiloAddress Local => membership.LocalSilo;
 
     /// <summary>
-    /// Inserts this silo as Joining, retires earlier lives of its endpoint, declares long-silent peers dead (so a cold
-    /// start after a full outage never waits on them), becomes Active and starts the heartbeat loop.
+    /// Inserts this silo as Joining, retires earlier lives of its endpoint, declares silent peers that do not answer a
+    /// probe dead (so a cold start after a full outage never waits on them), becomes Active and starts the heartbeat loop.
     /// </summary>
     public async Task JoinAsync(CancellationToken cancellationToken)
     {
@@ -115,15 +120,16 @@ internal sealed class MembershipAgent(
         }
     }
 
+    /// <summary>
+    /// One round. A heartbeat that fails leaves the lease to lapse (the silo stops serving) but stops nothing: the next
+    /// heartbeat that commits renews it, unless a peer declared this silo dead meanwhile. Peers are judged only in
+    /// rounds where both the heartbeat and the read reached the table.
+    /// </summary>
     private async Task TickAsync(CancellationToken stopping)
     {
-        await HeartbeatAsync(stopping);
+        var heartbeat = await HeartbeatAsync(stopping);
         if (membership.FenceReason is not null) return;
-        if (membership.LeaseExpired)
-        {
-            membership.Fence($"it could not heartbeat to the membership table for {_options.DeathLimit}.");
-            return;
-        }
+        membership.ObserveServing();
 
         MembershipSnapshot snapshot;
         try
@@ -132,25 +138,35 @@ internal sealed class MembershipAgent(
         }
         catch (Exception e) when (!stopping.IsCancellationRequested)
         {
+            _inContactSince = null;
             logger.ReadFailed(e);
             return;
         }
         if (membership.FenceReason is not null) return;
+        if (!heartbeat)
+        {
+            _inContactSince = null;
+            return;
+        }
+        _inContactSince ??= snapshot.ReadAt;
         await DeclareSilentPeersDeadAsync(snapshot, stopping);
         await DeleteLongDeadAsync(snapshot, stopping);
     }
 
-    private async Task HeartbeatAsync(CancellationToken stopping)
+    /// <summary>True when the heartbeat committed.</summary>
+    private async Task<bool> HeartbeatAsync(CancellationToken stopping)
     {
         var started = time.GetTimestamp();
         try
         {
             if (await WithTimeout(ct => table.HeartbeatAsync(Local, ct), stopping)) membership.RenewLease(started);
             else membership.Fence("its membership row is dead or gone.");
+            return true;
         }
         catch (Exception e) when (!stopping.IsCancellationRequested)
         {
             logger.HeartbeatFailed(e, Local);
+            return false;
         }
     }
 
@@ -191,8 +207,8 @@ internal sealed class MembershipAgent(
     }
 
     /// <summary>
-    /// Peers silent for longer than the death limit are probed, all at once, and declared dead if they do not answer.
-    /// Past twice the limit a peer's own lease ran out long ago, so it is declared dead without waiting on a probe.
+    /// Peers whose heartbeat in the table is older than the death limit are silent; they are probed, all at once, and
+    /// declared dead for one of the reasons of <see cref="ReasonToDeclareAsync"/>.
     /// </summary>
     private async Task DeclareSilentPeersDeadAsync(MembershipSnapshot snapshot, CancellationToken cancellationToken)
     {
@@ -200,22 +216,31 @@ internal sealed class MembershipAgent(
             .Where(s => s.IsLive && s.Address != Local && snapshot.HeartbeatAge(s) > _options.DeathLimit)
             .ToList();
         if (silent.Count == 0) return;
-        var declared = await Task.WhenAll(silent.Select(s => TryDeclareDeadAsync(s, snapshot.HeartbeatAge(s), cancellationToken)));
+        var declared = await Task.WhenAll(silent.Select(s => TryDeclareDeadAsync(s, snapshot.HeartbeatAge(s), SilenceSeen(s, snapshot), cancellationToken)));
         if (declared.Any(d => d)) await ReadAsync(cancellationToken);
     }
 
-    private async Task<bool> TryDeclareDeadAsync(SiloRecord silo, TimeSpan silence, CancellationToken cancellationToken)
+    /// <summary>
+    /// How long this silo, while reaching the table, has seen the peer's heartbeat stand still: nothing while joining
+    /// (it has no history), so a joining silo declares only peers that do not answer the probe.
+    /// </summary>
+    private TimeSpan SilenceSeen(SiloRecord silo, MembershipSnapshot snapshot)
+    {
+        var since = _inContactSince ?? snapshot.ReadAt;
+        return snapshot.ReadAt - (silo.HeartbeatAt > since ? silo.HeartbeatAt : since);
+    }
+
+    private async Task<bool> TryDeclareDeadAsync(SiloRecord silo, TimeSpan silence, TimeSpan silenceSeen, CancellationToken cancellationToken)
     {
         try
         {
-            var probed = silence <= 2 * _options.DeathLimit;
-            if (probed && await AnswersProbeAsync(silo.Address, cancellationToken))
+            if (await ReasonToDeclareAsync(silo.Address, silenceSeen, cancellationToken) is not { } reason)
             {
                 logger.SilentButAnswering(silo.Address, silence);
                 return false;
             }
             var won = await WithTimeout(ct => table.TryDeclareDeadAsync(silo.Address, silo.Version, _options.DeathLimit, ct), cancellationToken);
-            if (won) logger.DeclaredDead(silo.Address, silence, probed ? "no answer to a probe" : "silent past twice the limit");
+            if (won) logger.DeclaredDead(silo.Address, silence, reason);
             return won;
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
@@ -225,7 +250,29 @@ internal sealed class MembershipAgent(
         }
     }
 
-    private async Task<bool> AnswersProbeAsync(ClusterSiloAddress silo, CancellationToken cancellationToken)
+    /// <summary>
+    /// Why a silent peer is dead, or null when it is not (yet):
+    /// <list type="bullet">
+    /// <item>it does not answer a probe: evidence whatever this silo's own history, so a joining silo retires the rows
+    /// of killed silos at once;</item>
+    /// <item>it answers that it is not serving, and this silo has seen it silent for the death limit while reaching
+    /// the table itself: it is alive but cut off from the database while its peers are not;</item>
+    /// <item>this silo has seen it silent for twice the limit: its lease ran out long before, whatever it answers.</item>
+    /// </list>
+    /// Silence while this silo could not reach the table, as during a database outage, counts against nobody.
+    /// </summary>
+    private async Task<string?> ReasonToDeclareAsync(ClusterSiloAddress silo, TimeSpan silenceSeen, CancellationToken cancellationToken)
+    {
+        if (silenceSeen > 2 * _options.DeathLimit) return "silent for twice the limit while this silo reached the table";
+        return await ProbeAsync(silo, cancellationToken) switch
+        {
+            ProbeAnswer.NoAnswer => "no answer to a probe",
+            ProbeAnswer.NotServing when silenceSeen > _options.DeathLimit => "it answers that it cannot reach the table, which this silo reaches",
+            _ => null,
+        };
+    }
+
+    private async Task<ProbeAnswer> ProbeAsync(ClusterSiloAddress silo, CancellationToken cancellationToken)
     {
         try
         {
@@ -233,7 +280,7 @@ internal sealed class MembershipAgent(
         }
         catch (Exception) when (!cancellationToken.IsCancellationRequested)
         {
-            return false;
+            return ProbeAnswer.NoAnswer;
         }
     }
 

@@ -15,6 +15,9 @@ public sealed class InboundGrainCalls
         _membership = membership;
     }
 
+    /// <summary>Whether this silo serves calls now; probes report it.</summary>
+    internal bool IsServing => _membership.IsServing;
+
     /// <summary>Runs the call under the caller's context; the task has the method's return type and faults, never throws.</summary>
     public Task InvokeAsync(GrainId grainId, GrainMethod method, object?[] arguments, CallContextData? context)
     {

@@ -1,22 +1,33 @@
 using Npgsql;
+using SmartTrader.Runtime.Storage;
 
 namespace SmartTrader.Runtime.Cluster;
 
-/// <summary>The grain directory in PostgreSQL (grain_directory; migration 003).</summary>
+/// <summary>
+/// The grain directory in PostgreSQL (grain_directory; migration 003). When the database cannot be reached, a claim
+/// fails with <see cref="GrainStorageException"/>, as the grain's state read would: the activation that needed it fails.
+/// </summary>
 internal sealed class PostgresGrainDirectoryTable(ClusterDatabase database) : IGrainDirectoryTable
 {
     private NpgsqlDataSource DataSource => database.DataSource;
 
     public async Task<SiloAddress> RegisterAsync(GrainId grainId, SiloAddress silo, CancellationToken cancellationToken)
     {
-        while (true)
+        try
         {
-            if (await TryInsertAsync(grainId, silo, cancellationToken)) return silo;
+            while (true)
+            {
+                if (await TryInsertAsync(grainId, silo, cancellationToken)) return silo;
 
-            var (holder, holderIsLive) = await ReadHolderAsync(grainId, cancellationToken);
-            if (holder is null) continue; // released meanwhile: try to be first again
-            if (holder == silo || holderIsLive) return holder.Value;
-            if (await TryTakeOverAsync(grainId, holder.Value, silo, cancellationToken)) return silo;
+                var (holder, holderIsLive) = await ReadHolderAsync(grainId, cancellationToken);
+                if (holder is null) continue; // released meanwhile: try to be first again
+                if (holder == silo || holderIsLive) return holder.Value;
+                if (await TryTakeOverAsync(grainId, holder.Value, silo, cancellationToken)) return silo;
+            }
+        }
+        catch (NpgsqlException e)
+        {
+            throw new GrainStorageException($"The grain directory (PostgreSQL) could not claim {grainId}: {e.Message}", e);
         }
     }
 

@@ -2,8 +2,9 @@ namespace SmartTrader.Runtime.Cluster;
 
 /// <summary>
 /// Reminders are sharded like grains: this silo fires the reminders of the grains whose rendezvous owner it is among
-/// the Active silos, so a reminder usually fires where its grain lives. A silo that is not Active fires none; on every
-/// membership change the reminder service re-reads its share, so a dead silo's reminders fire on the survivors.
+/// the Active silos, so a reminder usually fires where its grain lives. A silo that is not Active or not serving fires
+/// none; on every membership change, and when this silo stops or starts serving again, the reminder service re-reads
+/// its share, so a dead silo's reminders fire on the survivors.
 /// </summary>
 internal sealed class RendezvousReminderShard : IReminderShard
 {
@@ -15,6 +16,7 @@ internal sealed class RendezvousReminderShard : IReminderShard
         _membership = membership;
         _placement = placement;
         placement.ViewChanged += _ => Changed?.Invoke();
+        membership.ServingChanged += _ => Changed?.Invoke();
     }
 
     public event Action? Changed;

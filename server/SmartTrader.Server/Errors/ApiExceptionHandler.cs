@@ -1,30 +1,37 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Npgsql;
 using SmartTrader.Rules.Compilation;
 using SmartTrader.Rules.Governance;
 using SmartTrader.Rules.Model;
 using SmartTrader.Runtime;
+using SmartTrader.Runtime.Cluster;
+using SmartTrader.Runtime.Storage;
 using SmartTrader.Trading;
 
 namespace SmartTrader.Server.Errors;
 
 /// <summary>
 /// Turns exceptions into ProblemDetails. Only messages written for users (trading and ruleset refusals, rules documents
-/// that do not read or compile, request binding errors)
-/// are shown; anything else is a 500 that names the correlation id and nothing of the exception.
+/// that do not read or compile, request binding errors) are shown. Failures that pass (the database out of reach, a
+/// silo not serving or not answering, a timeout) are a retryable 503 with a fixed text; anything else is a 500 that
+/// names the correlation id and nothing of the exception.
 /// </summary>
 internal sealed partial class ApiExceptionHandler(IProblemDetailsService problemDetails, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         var problem = Describe(exception);
-        if (problem.Status >= StatusCodes.Status500InternalServerError && exception is not TimeoutException)
+        var retryable = problem.Extensions.ContainsKey("retryable");
+        if (problem.Status >= StatusCodes.Status500InternalServerError && !retryable)
             LogUnhandled(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
+        else if (problem.Status >= StatusCodes.Status500InternalServerError)
+            LogUnavailable(logger, httpContext.Request.Method, httpContext.Request.Path, problem.Status, exception.GetType().Name, exception.Message);
         else
             LogRefused(logger, problem.Status, problem.Detail);
 
-        if (problem.Extensions.ContainsKey("retryable")) httpContext.Response.Headers.RetryAfter = "1";
+        if (retryable) httpContext.Response.Headers.RetryAfter = "1";
         httpContext.Response.StatusCode = problem.Status!.Value;
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem });
     }
@@ -40,6 +47,12 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
         BadHttpRequestException badRequest => Problem(badRequest.StatusCode, "Bad request", badRequest.Message),
         InconsistentStateException => Retryable(409, "Concurrent update", "The resource was changed by a concurrent request; retry."),
         TimeoutException => Retryable(503, "Busy", "The server did not answer in time; retry."),
+        GrainStorageException or NpgsqlException => Retryable(503, "Storage unavailable",
+            "The database cannot be reached right now, so the request may not have completed. Retry shortly: an order " +
+            "retried with the same clientOrderId is placed at most once."),
+        SiloNotServingException or SiloUnavailableException => Retryable(503, "Cluster unavailable",
+            "The server holding this data is not serving right now (it may have lost contact with the database, or be " +
+            "leaving the cluster). Retry shortly."),
         _ => Problem(500, "Internal error", "An unexpected error occurred. Quote the correlationId when reporting it."),
     };
 
@@ -83,6 +96,9 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception on {Method} {Path}")]
     private static partial void LogUnhandled(ILogger logger, Exception exception, string method, string path);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Method} {Path} answered {Status}, to be retried: {Failure}: {Reason}")]
+    private static partial void LogUnavailable(ILogger logger, string method, string path, int? status, string failure, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Request refused with {Status}: {Detail}")]
     private static partial void LogRefused(ILogger logger, int? status, string? detail);

@@ -1,14 +1,30 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 using SmartTrader.Runtime.Cluster;
 
 namespace SmartTrader.Cluster.Tests.Harness;
 
-/// <summary>TEST ONLY. A silo's membership table that can be cut off, as if the silo lost its network path to PostgreSQL.</summary>
+/// <summary>
+/// TEST ONLY. A silo's membership table that can be cut off, as if the silo lost its network path to PostgreSQL (or
+/// PostgreSQL was down), and healed again. Every call fails while it is cut off, as Npgsql's would.
+/// </summary>
 internal sealed class PartitionableMembershipTable(IMembershipTable inner) : IMembershipTable
 {
     private volatile bool _partitioned;
 
+    /// <summary>Registers the PostgreSQL table wrapped in this one for a silo; reach it through the silo's services.</summary>
+    public static void AddTo(IServiceCollection services)
+    {
+        services.AddSingleton(sp => new PartitionableMembershipTable(new PostgresMembershipTable(sp.GetRequiredService<ClusterDatabase>())));
+        services.Replace(ServiceDescriptor.Singleton<IMembershipTable>(sp => sp.GetRequiredService<PartitionableMembershipTable>()));
+    }
+
+    public static PartitionableMembershipTable Of(TestSilo silo) => silo.Services.GetRequiredService<PartitionableMembershipTable>();
+
     public void Partition() => _partitioned = true;
+
+    public void Heal() => _partitioned = false;
 
     public Task InitializeAsync(CancellationToken cancellationToken) => Guard(() => inner.InitializeAsync(cancellationToken));
     public Task<MembershipSnapshot> ReadAsync(CancellationToken cancellationToken) => Guard(() => inner.ReadAsync(cancellationToken));

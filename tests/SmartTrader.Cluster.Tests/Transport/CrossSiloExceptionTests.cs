@@ -1,4 +1,5 @@
 using SmartTrader.Runtime.Cluster;
+using SmartTrader.Runtime.Storage;
 
 namespace SmartTrader.Cluster.Tests.Transport;
 
@@ -39,6 +40,14 @@ public class CrossSiloExceptionTests(ThreeSilos cluster)
     {
         var thrown = await FluentActions.Awaiting(() => OnB.ThrowAfterAwait("quota")).Should().ThrowExactlyAsync<QuotaExceededException>();
         thrown.Which.Message.Should().Be("At most 5 orders per second.");
+    }
+
+    [Fact]
+    public async Task A_storage_failure_comes_back_as_itself_so_the_caller_can_tell_the_database_did_not_answer()
+    {
+        var thrown = await FluentActions.Awaiting(() => OnB.Throw("storage")).Should().ThrowExactlyAsync<GrainStorageException>();
+        thrown.Which.Message.Should().Be("Grain storage (PostgreSQL) could not read 'account/a-1': connection refused.");
+        thrown.Which.InnerException.Should().BeOfType<RemoteGrainException>().Which.RemoteType.Should().Be(typeof(TimeoutException).FullName);
     }
 
     [Fact]

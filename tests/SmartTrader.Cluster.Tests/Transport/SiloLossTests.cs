@@ -104,20 +104,20 @@ public sealed class SiloLossTests : IAsyncLifetime
         var b = await Start("b", generation: 5);
         var timeout = TimeSpan.FromSeconds(5);
 
-        (await a.Probe.ProbeAsync(b.ClusterAddress, timeout, CancellationToken.None)).Should().BeTrue();
-        (await a.Probe.ProbeAsync(b.ClusterAddress with { Generation = 4 }, timeout, CancellationToken.None)).Should().BeFalse();
+        (await a.Probe.ProbeAsync(b.ClusterAddress, timeout, CancellationToken.None)).Should().Be(ProbeAnswer.Serving);
+        (await a.Probe.ProbeAsync(b.ClusterAddress with { Generation = 4 }, timeout, CancellationToken.None)).Should().Be(ProbeAnswer.NoAnswer);
 
         await b.StopAsync();
-        (await a.Probe.ProbeAsync(b.ClusterAddress, timeout, CancellationToken.None)).Should().BeFalse();
+        (await a.Probe.ProbeAsync(b.ClusterAddress, timeout, CancellationToken.None)).Should().Be(ProbeAnswer.NoAnswer);
     }
 
     [Fact]
-    public async Task A_probe_of_an_endpoint_nobody_listens_on_answers_false()
+    public async Task A_probe_of_an_endpoint_nobody_listens_on_gets_no_answer()
     {
         var a = await Start("a");
         var nobody = new ClusterSiloAddress("127.0.0.1", TestCluster.FreePort(), 1);
 
-        (await a.Probe.ProbeAsync(nobody, TimeSpan.FromSeconds(2), CancellationToken.None)).Should().BeFalse();
+        (await a.Probe.ProbeAsync(nobody, TimeSpan.FromSeconds(2), CancellationToken.None)).Should().Be(ProbeAnswer.NoAnswer);
     }
 
     private static Task<string> CallOn(TestSilo caller, SiloAddress target)

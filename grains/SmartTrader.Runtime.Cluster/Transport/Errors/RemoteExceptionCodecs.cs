@@ -1,12 +1,14 @@
 using System.Reflection;
+using SmartTrader.Runtime.Storage;
 
 namespace SmartTrader.Runtime.Cluster;
 
 /// <summary>
 /// The exception types a caller rebuilds from a remote failure, by full type name. Any other type arrives as a
-/// <see cref="RemoteGrainException"/> carrying the remote type name and message. Common framework exceptions and the
-/// transport's own are known from the start; register application types with <see cref="Allow{TException}()"/>
-/// (message only) or <see cref="Add{TException, TPayload}"/> (extra data as JSON). Both silos must register the same.
+/// <see cref="RemoteGrainException"/> carrying the remote type name and message. Common framework exceptions, the
+/// transport's own and the storage's <see cref="GrainStorageException"/> are known from the start; register
+/// application types with <see cref="Allow{TException}()"/> (message only) or <see cref="Add{TException, TPayload}"/>
+/// (extra data as JSON). Both silos must register the same.
 /// </summary>
 public sealed class RemoteExceptionCodecs
 {
@@ -36,6 +38,7 @@ public sealed class RemoteExceptionCodecs
         Allow((m, i) => new TaskCanceledException(m, i));
         Allow((m, i) => new System.Text.Json.JsonException(m, i));
         Allow((m, _) => new SiloNotServingException(m));
+        Allow((m, i) => new GrainStorageException(m, i));
         Add<SiloUnavailableException, string>(e => e.Silo.Value, (m, silo) => new SiloUnavailableException(new SiloAddress(silo), m));
         Add<NotThisSiloException, string[]>(
             e => [e.Target.Value, e.Actual.Value],

@@ -32,6 +32,12 @@ internal sealed class CallDispatcher(
         return targetUtf8.SequenceEqual(local.Utf8);
     }
 
+    /// <summary>How to answer a ping for <paramref name="targetUtf8"/>: another generation, not serving, or alive and serving.</summary>
+    public ResponseStatus PingStatus(ReadOnlySpan<byte> targetUtf8) =>
+        !IsThisSilo(targetUtf8) ? ResponseStatus.NotThisSilo
+        : _inbound is { IsServing: false } ? ResponseStatus.NotServing
+        : ResponseStatus.Ok;
+
     public void Receive(InboundConnection connection, ref FrameReader reader)
     {
         var id = reader.ReadInt64();

@@ -31,7 +31,7 @@ internal sealed class InboundConnection(Socket socket, CallDispatcher dispatcher
             case FrameKind.Ping:
                 var id = reader.ReadInt64();
                 reader.TryReadUtf8(out var target);
-                Send(Responses.Pong(id, dispatcher.IsThisSilo(target), dispatcher.LocalAddress));
+                Send(Responses.Pong(id, dispatcher.PingStatus(target), dispatcher.LocalAddress));
                 break;
             default:
                 throw new InvalidDataException($"A silo sent a {kind} frame to a listener, which only takes requests, cancels and pings.");

@@ -27,8 +27,8 @@ internal static class Responses
 
     public static FrameBuffer NotThisSilo(long id, SiloAddress actual) => WithAddress(FrameKind.Response, id, ResponseStatus.NotThisSilo, actual);
 
-    public static FrameBuffer Pong(long id, bool isThisSilo, SiloAddress actual) =>
-        WithAddress(FrameKind.Pong, id, isThisSilo ? ResponseStatus.Ok : ResponseStatus.NotThisSilo, actual);
+    /// <param name="status">Ok, NotThisSilo or NotServing.</param>
+    public static FrameBuffer Pong(long id, ResponseStatus status, SiloAddress actual) => WithAddress(FrameKind.Pong, id, status, actual);
 
     private static FrameBuffer WithAddress(FrameKind kind, long id, ResponseStatus status, SiloAddress actual)
     {

@@ -1,11 +1,11 @@
 namespace SmartTrader.Runtime.Cluster;
 
-/// <summary>A liveness probe: true when the silo at the endpoint answered and is the generation asked for.</summary>
+/// <summary>A liveness probe: whether the silo at the endpoint is the generation asked for, and whether it serves.</summary>
 internal sealed class PendingPing(SiloAddress target) : PendingOperation(target)
 {
-    private readonly TaskCompletionSource<bool> _answer = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<ProbeAnswer> _answer = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public Task<bool> Answer => _answer.Task;
+    public Task<ProbeAnswer> Answer => _answer.Task;
 
     public override FrameBuffer BuildFrame(RemoteSilo silo, int timeoutMilliseconds, ClusterTransportOptions options)
     {
@@ -16,9 +16,14 @@ internal sealed class PendingPing(SiloAddress target) : PendingOperation(target)
     }
 
     public override void Complete(ResponseStatus status, ref FrameReader reader, ClusterTransportOptions options) =>
-        _answer.TrySetResult(status == ResponseStatus.Ok);
+        _answer.TrySetResult(status switch
+        {
+            ResponseStatus.Ok => ProbeAnswer.Serving,
+            ResponseStatus.NotServing => ProbeAnswer.NotServing,
+            _ => ProbeAnswer.NoAnswer,
+        });
 
-    public override void Fail(Exception reason) => _answer.TrySetResult(false);
+    public override void Fail(Exception reason) => _answer.TrySetResult(ProbeAnswer.NoAnswer);
 
-    public override void TimedOut() => _answer.TrySetResult(false);
+    public override void TimedOut() => _answer.TrySetResult(ProbeAnswer.NoAnswer);
 }

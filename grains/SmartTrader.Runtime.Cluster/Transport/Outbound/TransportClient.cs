@@ -36,8 +36,8 @@ internal sealed class TransportClient(
         else _ = ConnectThenSendAsync(operation, silo);
     }
 
-    /// <summary>True when the silo (that generation) answers a ping within <paramref name="timeout"/>.</summary>
-    public async Task<bool> PingAsync(SiloAddress address, TimeSpan timeout, CancellationToken cancellationToken)
+    /// <summary>What the silo (that generation) answers a ping within <paramref name="timeout"/>; <see cref="ProbeAnswer.NoAnswer"/> when nothing.</summary>
+    public async Task<ProbeAnswer> PingAsync(SiloAddress address, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var started = Time.GetTimestamp();
         RemoteSilo silo;
@@ -50,11 +50,11 @@ internal sealed class TransportClient(
         }
         catch (Exception e) when (e is SiloUnavailableException or FormatException)
         {
-            return false;
+            return ProbeAnswer.NoAnswer;
         }
 
         var remaining = timeout - Time.GetElapsedTime(started);
-        if (remaining <= TimeSpan.Zero) return false;
+        if (remaining <= TimeSpan.Zero) return ProbeAnswer.NoAnswer;
         var ping = new PendingPing(address) { Id = Interlocked.Increment(ref _lastId) };
         ping.SetDeadline(remaining, Time);
         connection.Send(ping, silo);
@@ -64,7 +64,7 @@ internal sealed class TransportClient(
         }
         catch (TimeoutException)
         {
-            return false;
+            return ProbeAnswer.NoAnswer;
         }
         finally
         {

@@ -16,4 +16,7 @@ internal enum ResponseStatus : byte
     Ok = 0,
     Exception = 1,
     NotThisSilo = 2,
+
+    /// <summary>Pongs only: this is the silo asked for, alive, but not serving (its lease lapsed, or it was fenced).</summary>
+    NotServing = 3,
 }

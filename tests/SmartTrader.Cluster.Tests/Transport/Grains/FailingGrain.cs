@@ -1,4 +1,5 @@
 using SmartTrader.Runtime;
+using SmartTrader.Runtime.Storage;
 
 namespace SmartTrader.Cluster.Tests.Transport;
 
@@ -26,6 +27,8 @@ public sealed class FailingGrain : Grain, IFailingGrain
             [new RefusalDiagnostic("max-notional", 3, "Unknown identifier 'notionl'."), new RefusalDiagnostic("pdt", 7, "Missing ')'.")]),
         "quota" => new QuotaExceededException("At most 5 orders per second."),
         "unregistered" => new UnregisteredException("Something only this silo understands."),
+        "storage" => new GrainStorageException("Grain storage (PostgreSQL) could not read 'account/a-1': connection refused.",
+            new TimeoutException("The database did not answer.")),
         _ => new NotSupportedException(what),
     };
 }

@@ -1,0 +1,332 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using SmartTrader.Server.Tests.Support;
+using SmartTrader.TestSupport;
+using Xunit.Abstractions;
+
+namespace SmartTrader.Server.Tests;
+
+/// <summary>
+/// Three clustered server processes on a PostgreSQL of the test's own. Clients place orders through all three while
+/// the database is stopped (immediate shutdown, as a crash) for longer than twice the death limit and started again
+/// on its port. During the outage requests fail promptly with a 503 problem; afterwards every silo serves again, as
+/// the same process and the same silo life, and every acknowledged order is there exactly once.
+/// </summary>
+public sealed class PostgresRestartTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private const int Silos = 3;
+    private const int Clients = 6;
+    private const int Accounts = 9;
+    private const string Trader = "pg-trader";
+    private const string TraderPassword = "pg-trader-password";
+    private const string AdminPassword = "pg-restart-admin-password";
+    private const decimal StartingCash = 10_000_000m;
+
+    /// <summary>Twice the default death limit and then some: long enough that every heartbeat in the table is stale past it.</summary>
+    private static readonly TimeSpan Outage = TimeSpan.FromSeconds(12);
+
+    /// <summary>The longest any single request may take, outage or not: failing clearly includes failing promptly.</summary>
+    private static readonly TimeSpan RequestLimit = TimeSpan.FromSeconds(15);
+
+    private static readonly TimeSpan Generous = TimeSpan.FromSeconds(30);
+
+    private readonly List<ServerProcess> _servers = [];
+    private readonly List<ScratchDirectory> _dataDirectories = [];
+    private readonly List<Uri> _urls = [];
+    private RestartablePostgres? _postgres;
+
+    public async Task InitializeAsync()
+    {
+        try
+        {
+            await StartAsync();
+        }
+        catch
+        {
+            // xunit does not dispose a class whose initialization failed: the processes must not outlive the test.
+            await DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// The first silo alone, then the other two together: the first creates the bootstrap administrator, which silos
+    /// starting at the same moment would race to create.
+    /// </summary>
+    private async Task StartAsync()
+    {
+        _postgres = await RestartablePostgres.StartNewAsync();
+        StartSilo();
+        await _servers[0].WaitUntilReadyAsync(_urls[0], TimeSpan.FromSeconds(90));
+        StartSilo();
+        StartSilo();
+        for (var i = 1; i < Silos; i++) await _servers[i].WaitUntilReadyAsync(_urls[i], TimeSpan.FromSeconds(90));
+    }
+
+    private void StartSilo()
+    {
+        var data = new ScratchDirectory();
+        _dataDirectories.Add(data);
+        var url = new Uri($"http://127.0.0.1:{ServerProcess.FreePort()}");
+        _urls.Add(url);
+        _servers.Add(ServerProcess.Start(
+            [
+                "serve", "--cluster", "--storage", "postgres", "--connection", _postgres!.ConnectionString,
+                "--silo-host", "127.0.0.1", "--silo-port", ServerProcess.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "--urls", url.ToString().TrimEnd('/'), "--data-dir", data.Path,
+            ],
+            new Dictionary<string, string>
+            {
+                ["SmartTrader__Auth__BootstrapAdmin__UserName"] = "root",
+                ["SmartTrader__Auth__BootstrapAdmin__Password"] = AdminPassword,
+                ["Trading__Seed"] = "7",
+            }));
+    }
+
+    [Fact]
+    public async Task Requests_fail_with_a_503_problem_while_postgres_is_down_and_every_silo_serves_again_without_a_restart()
+    {
+        var accounts = await OpenAccountsAsync();
+        var clients = new List<HttpClient>();
+        for (var i = 0; i < Silos; i++)
+        {
+            var client = new HttpClient { BaseAddress = _urls[i], Timeout = RequestLimit + TimeSpan.FromSeconds(5) };
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await client.SignInAsync(Trader, TraderPassword));
+            clients.Add(client);
+        }
+        await clients[0].WaitForQuoteAsync("AAPL");
+        var before = await ClusterViewAsync();
+        var processIds = _servers.Select(s => s.Id).ToList();
+        var ledger = new OrderLedger();
+        using var stop = new CancellationTokenSource();
+        var running = Task.WhenAll(Enumerable.Range(0, Clients).Select(c =>
+            Task.Run(() => PlaceOrdersAsync(c, clients[c % Silos], accounts, ledger, stop.Token), CancellationToken.None)));
+        await WaitUntilAsync(() => ledger.Acknowledged.Count >= 60, Generous, "60 orders acknowledged before the outage");
+
+        await _postgres!.StopAsync();
+        var outage = Stopwatch.StartNew();
+        var acknowledgedBefore = ledger.Acknowledged.Count;
+        await WaitUntilAsync(() => outage.Elapsed >= Outage, Outage + Generous, "the outage lasts its time");
+        await _postgres.StartAsync();
+        var restartedAt = DateTimeOffset.UtcNow;
+        var sinceRestart = Stopwatch.StartNew();
+        await WaitUntilAsync(() => Enumerable.Range(0, Clients).All(c => ledger.AcknowledgedSince(c, restartedAt) >= 3), Generous,
+            "every client, through every silo, has orders acknowledged again");
+        var servingAgain = sinceRestart.Elapsed;
+        await stop.CancelAsync();
+        await running.WaitAsync(Generous);
+
+        var failures = ledger.Failures.ToList();
+        var byTitle = failures.GroupBy(f => TitleOf(f.Body)).Select(g => $"{g.Count()} {g.Key}");
+        output.WriteLine($"FIGURE postgres down {Outage.TotalSeconds:F0} s under load: {acknowledgedBefore} orders acknowledged before, " +
+                         $"{ledger.Acknowledged.Count} in all, {failures.Count} failed attempts ({string.Join(", ", byTitle)}); every silo " +
+                         $"serving orders again {servingAgain.TotalSeconds:F1} s after postgres started; slowest request {ledger.Slowest.TotalSeconds:F1} s");
+
+        // (a) The outage was felt, and every failure was a prompt, clear 503 problem.
+        ledger.Unexpected.Should().BeEmpty();
+        failures.Should().NotBeEmpty("requests during the outage cannot succeed");
+        failures.Select(f => f.Silo).Distinct().Should().HaveCount(Silos, "clients of every silo saw the outage");
+        foreach (var failure in failures.DistinctBy(f => f.Body))
+        {
+            failure.Status.Should().Be(HttpStatusCode.ServiceUnavailable, failure.Body);
+            failure.MediaType.Should().Be("application/problem+json", failure.Body);
+            var problem = JsonDocument.Parse(failure.Body).RootElement;
+            problem.GetProperty("title").GetString().Should().NotBeNullOrWhiteSpace(failure.Body);
+            problem.GetProperty("detail").GetString().Should().ContainEquivalentOf("retry", failure.Body);
+            problem.GetProperty("retryable").GetBoolean().Should().BeTrue(failure.Body);
+            failure.Body.Should().NotContainAny("   at ", "Exception", ".cs:line", "Npgsql");
+        }
+        ledger.Slowest.Should().BeLessThan(RequestLimit, "no request hangs while the database is down");
+
+        // (b) The same processes serve again: none exited or was restarted.
+        _servers.Select(s => s.Id).Should().Equal(processIds);
+        _servers.Should().OnlyContain(s => s.ExitCode == null, "no silo stopped itself");
+
+        // (d) Every silo sees the same three silo lives, all Active, at the membership version of before the outage.
+        (await ClusterViewAsync()).Should().Be(before, "no silo was declared dead, left or rejoined");
+
+        // (c) Every acknowledged order is there once, applied once.
+        foreach (var account in accounts) await VerifyAccountAsync(clients[0], account, ledger);
+    }
+
+    /// <summary>The administrator opens a trader's margin accounts; the trader is granted them.</summary>
+    private async Task<List<string>> OpenAccountsAsync()
+    {
+        using var admin = await HttpExtensions.SignedInClientAsync(_urls[0], "root", AdminPassword);
+        (await admin.PostAsJsonAsync("/api/users", new { userName = Trader, password = TraderPassword, roles = new[] { "trader" } }))
+            .StatusCode.Should().Be(HttpStatusCode.Created);
+        var accounts = Enumerable.Range(0, Accounts).Select(i => $"pg-{i}").ToList();
+        foreach (var id in accounts)
+            (await admin.PostAsJsonAsync("/api/accounts", new { id, name = id, type = "Margin", initialCash = StartingCash, owner = Trader }))
+                .StatusCode.Should().Be(HttpStatusCode.Created);
+        return accounts;
+    }
+
+    /// <summary>
+    /// One client, through one silo: buys one share per order, retrying a failed order with the same client order id
+    /// until it is acknowledged (201, or 200 for an order a failed attempt had committed), so none is abandoned.
+    /// </summary>
+    private static async Task PlaceOrdersAsync(int client, HttpClient http, IReadOnlyList<string> accounts, OrderLedger ledger, CancellationToken stop)
+    {
+        var silo = client % Silos;
+        for (var n = 0; !stop.IsCancellationRequested; n++)
+        {
+            var clientOrderId = $"pg-{client}-{n}";
+            var account = accounts[(client * 7 + n) % accounts.Count];
+            while (true)
+            {
+                var sent = DateTimeOffset.UtcNow;
+                var clock = Stopwatch.StartNew();
+                try
+                {
+                    using var response = await http.PostAsJsonAsync($"/api/accounts/{account}/orders", Orders.Market(clientOrderId, quantity: 1));
+                    ledger.Took(clock.Elapsed);
+                    var body = await response.Content.ReadAsStringAsync();
+                    if (response.StatusCode is HttpStatusCode.Created or HttpStatusCode.OK)
+                    {
+                        ledger.Acknowledge(client, clientOrderId, account, sent);
+                        break;
+                    }
+                    ledger.Fail(new FailedAttempt(silo, clientOrderId, response.StatusCode, response.Content.Headers.ContentType?.MediaType, body));
+                }
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+                {
+                    ledger.Took(clock.Elapsed);
+                    ledger.Unexpected.Enqueue($"{clientOrderId} via silo {silo}: {e.GetType().Name} after {clock.Elapsed.TotalSeconds:F1} s: {e.Message}");
+                }
+                await Task.Delay(100, CancellationToken.None);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The account lists exactly its acknowledged orders, each once and filled, and holds one share per order.
+    /// </summary>
+    private static async Task VerifyAccountAsync(HttpClient http, string account, OrderLedger ledger)
+    {
+        var expected = ledger.Acknowledged.Where(a => a.Value == account).Select(a => a.Key).ToList();
+        var listed = new List<JsonElement>();
+        string? after = null;
+        do
+        {
+            var path = $"/api/accounts/{account}/orders?limit=500" + (after is null ? "" : $"&after={Uri.EscapeDataString(after)}");
+            var page = await (await http.GetAsync(path)).ShouldBeAsync<JsonElement>(HttpStatusCode.OK);
+            listed.AddRange(page.GetProperty("orders").EnumerateArray());
+            after = page.TryGetProperty("next", out var next) && next.ValueKind == JsonValueKind.String ? next.GetString() : null;
+        } while (after is not null);
+
+        var ids = listed.Select(o => o.GetProperty("clientOrderId").GetString()).ToList();
+        ids.Should().OnlyHaveUniqueItems("no order of {0} was recorded twice", account);
+        ids.Should().BeEquivalentTo(expected, "{0} holds exactly the orders it acknowledged", account);
+        listed.Should().OnlyContain(o => o.GetProperty("status").GetString() == "Filled");
+        var portfolio = await (await http.GetAsync($"/api/accounts/{account}/portfolio")).ShouldBeAsync<JsonElement>(HttpStatusCode.OK);
+        portfolio.GetProperty("positions").EnumerateArray().Where(p => p.GetProperty("symbol").GetString() == "AAPL")
+            .Sum(p => p.GetProperty("quantity").GetDecimal()).Should().Be(expected.Count, "each order of {0} bought one share once", account);
+    }
+
+    /// <summary>
+    /// Each silo's view of the cluster as "membership version: silo lives and statuses", once it lists three Active
+    /// lives (views refresh every heartbeat). All silos must hold the same.
+    /// </summary>
+    private async Task<string> ClusterViewAsync()
+    {
+        var views = new List<string>();
+        for (var i = 0; i < Silos; i++)
+        {
+            using var admin = await HttpExtensions.SignedInClientAsync(_urls[i], "root", AdminPassword);
+            var clock = Stopwatch.StartNew();
+            while (true)
+            {
+                var view = await (await admin.GetAsync("/api/cluster")).ShouldBeAsync<JsonElement>(HttpStatusCode.OK);
+                var silos = view.GetProperty("silos").EnumerateArray().Select(s => (Address: s.GetProperty("address").GetString(), Status: s.GetProperty("status").GetString())).ToList();
+                var allActive = silos.Count == Silos && silos.All(s => s.Status == "Active");
+                if (allActive || clock.Elapsed > Generous)
+                {
+                    allActive.Should().BeTrue($"silo {i} lists three Active silos: {view}");
+                    views.Add($"v{view.GetProperty("membershipVersion").GetInt64()}: " + string.Join(", ", silos.Select(s => s.Address).Order(StringComparer.Ordinal)));
+                    break;
+                }
+                await Task.Delay(200);
+            }
+        }
+        views.Distinct().Should().ContainSingle("every silo holds one view: {0}", string.Join(" | ", views));
+        return views[0];
+    }
+
+    private static string TitleOf(string body)
+    {
+        try
+        {
+            return JsonDocument.Parse(body).RootElement.TryGetProperty("title", out var title) ? title.GetString() ?? "" : "";
+        }
+        catch (JsonException)
+        {
+            return "(not JSON)";
+        }
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition, TimeSpan limit, string what)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!condition())
+        {
+            if (clock.Elapsed > limit) throw new TimeoutException($"Not within {limit}: {what}.");
+            await Task.Delay(50);
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var (server, i) in _servers.Select((s, i) => (s, i)))
+        {
+            var lines = server.Output.Split('\n');
+            output.WriteLine($"--- silo {i} (last lines of {lines.Length})");
+            foreach (var line in lines.TakeLast(40)) output.WriteLine(line);
+            await server.DisposeAsync();
+        }
+        foreach (var data in _dataDirectories) data.Dispose();
+        if (_postgres is not null) await _postgres.DisposeAsync();
+    }
+
+    private sealed record FailedAttempt(int Silo, string ClientOrderId, HttpStatusCode Status, string? MediaType, string Body);
+
+    /// <summary>What the clients were told, shared by all of them.</summary>
+    private sealed class OrderLedger
+    {
+        private readonly ConcurrentDictionary<int, ConcurrentBag<DateTimeOffset>> _sentAt = new();
+        private long _slowestTicks;
+
+        /// <summary>Client order id to account, for every acknowledged order.</summary>
+        public ConcurrentDictionary<string, string> Acknowledged { get; } = new();
+        public ConcurrentQueue<FailedAttempt> Failures { get; } = new();
+        public ConcurrentQueue<string> Unexpected { get; } = new();
+        public TimeSpan Slowest => TimeSpan.FromTicks(Interlocked.Read(ref _slowestTicks));
+
+        public void Acknowledge(int client, string clientOrderId, string account, DateTimeOffset sent)
+        {
+            Acknowledged[clientOrderId] = account;
+            _sentAt.GetOrAdd(client, _ => []).Add(sent);
+        }
+
+        public int AcknowledgedSince(int client, DateTimeOffset since) =>
+            _sentAt.TryGetValue(client, out var sent) ? sent.Count(t => t >= since) : 0;
+
+        public void Fail(FailedAttempt attempt) => Failures.Enqueue(attempt);
+
+        public void Took(TimeSpan elapsed)
+        {
+            var ticks = elapsed.Ticks;
+            var seen = Interlocked.Read(ref _slowestTicks);
+            while (ticks > seen)
+            {
+                var previous = Interlocked.CompareExchange(ref _slowestTicks, ticks, seen);
+                if (previous == seen) return;
+                seen = previous;
+            }
+        }
+    }
+}
