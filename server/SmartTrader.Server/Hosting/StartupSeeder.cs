@@ -50,10 +50,26 @@ internal sealed partial class StartupSeeder(IGrainFactory grains, IOptions<Smart
     private async Task<bool> EnsureUser(string userName, string password, ImmutableArray<string> roles)
     {
         var user = grains.GetGrain<IUserGrain>(userName);
-        var created = await user.Get() is null;
-        if (created) await user.Create(password, roles);
+        var created = await TryCreate(user, password, roles);
         await grains.GetGrain<IUserDirectoryGrain>(IUserDirectoryGrain.Key).Register(userName);
         return created;
+    }
+
+    /// <summary>
+    /// Creates the user unless it exists. Silos of a cluster started together all seed at once: one creates the user and
+    /// the others are refused, as a restarted server is.
+    /// </summary>
+    private static async Task<bool> TryCreate(IUserGrain user, string password, ImmutableArray<string> roles)
+    {
+        try
+        {
+            await user.Create(password, roles);
+            return true;
+        }
+        catch (Exception e) when (e is TradingException { Kind: TradingErrorKind.Conflict } or InconsistentStateException)
+        {
+            return false;
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Created the bootstrap administrator '{UserName}'")]
