@@ -6,8 +6,9 @@ using System.Text;
 
 namespace SmartTrader.Server.Bench;
 
+/// <param name="Servers">Where the clients send orders: client i talks to server i mod N (one server, or each silo of a cluster).</param>
 public sealed record OrderBenchSettings(
-    Uri BaseAddress,
+    IReadOnlyList<Uri> Servers,
     string AdminUser,
     string AdminPassword,
     int Clients,
@@ -26,7 +27,8 @@ public sealed record OrderBenchResult(
 
 /// <summary>
 /// Places market orders over HTTP from N concurrent clients spread over M accounts, alternating buy and sell so
-/// positions stay bounded. Every 2xx answer is an acknowledged, durably committed order.
+/// positions stay bounded. Every 2xx answer is an acknowledged, durably committed order. With several servers (the
+/// silos of one cluster) the clients are spread over them; set-up goes through the first.
 /// </summary>
 public static class OrderPlacementBench
 {
@@ -36,33 +38,42 @@ public static class OrderPlacementBench
 
     public static async Task<OrderBenchResult> RunAsync(OrderBenchSettings settings, CancellationToken cancellationToken)
     {
-        using var http = CreateClient(settings);
-        var adminToken = await SignInAsync(http, settings.AdminUser, settings.AdminPassword, cancellationToken);
-        var accounts = await PrepareAccountsAsync(http, adminToken, settings, cancellationToken);
-        var traderToken = await SignInAsync(http, TraderUser, TraderPassword, cancellationToken);
-        var symbols = await SymbolsAsync(http, traderToken, settings.SymbolCount, cancellationToken);
+        ArgumentOutOfRangeException.ThrowIfZero(settings.Servers.Count);
+        var servers = settings.Servers.Select(server => CreateClient(server, settings.Clients)).ToArray();
+        try
+        {
+            var http = servers[0];
+            var adminToken = await SignInAsync(http, settings.AdminUser, settings.AdminPassword, cancellationToken);
+            var accounts = await PrepareAccountsAsync(http, adminToken, settings, cancellationToken);
+            var traderToken = await SignInAsync(http, TraderUser, TraderPassword, cancellationToken);
+            var symbols = await SymbolsAsync(http, traderToken, settings.SymbolCount, cancellationToken);
 
-        BenchOutput.Progress($"warming up for {settings.Warmup.TotalSeconds:N0} s");
-        await RunClientsAsync(http, traderToken, accounts, symbols, settings, settings.Warmup, "w", cancellationToken);
+            BenchOutput.Progress($"warming up for {settings.Warmup.TotalSeconds:N0} s");
+            await RunClientsAsync(servers, traderToken, accounts, symbols, settings, settings.Warmup, "w", cancellationToken);
 
-        BenchOutput.Progress($"measuring for {settings.Duration.TotalSeconds:N0} s with {settings.Clients} clients over {accounts.Count} accounts");
-        return await RunClientsAsync(http, traderToken, accounts, symbols, settings, settings.Duration, "m", cancellationToken);
+            BenchOutput.Progress($"measuring for {settings.Duration.TotalSeconds:N0} s with {settings.Clients} clients over {accounts.Count} accounts and {servers.Length} server(s)");
+            return await RunClientsAsync(servers, traderToken, accounts, symbols, settings, settings.Duration, "m", cancellationToken);
+        }
+        finally
+        {
+            foreach (var server in servers) server.Dispose();
+        }
     }
 
-    private static HttpClient CreateClient(OrderBenchSettings settings) =>
+    private static HttpClient CreateClient(Uri server, int clients) =>
         new(new SocketsHttpHandler
         {
-            MaxConnectionsPerServer = settings.Clients + 4,
+            MaxConnectionsPerServer = clients + 4,
             PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
             UseCookies = false,
         })
         {
-            BaseAddress = settings.BaseAddress,
+            BaseAddress = server,
             Timeout = TimeSpan.FromSeconds(30),
         };
 
     private static async Task<OrderBenchResult> RunClientsAsync(
-        HttpClient http, string token, IReadOnlyList<string> accounts, IReadOnlyList<string> symbols, OrderBenchSettings settings, TimeSpan duration, string phase,
+        IReadOnlyList<HttpClient> servers, string token, IReadOnlyList<string> accounts, IReadOnlyList<string> symbols, OrderBenchSettings settings, TimeSpan duration, string phase,
         CancellationToken cancellationToken)
     {
         var run = Guid.NewGuid().ToString("N")[..8];
@@ -75,6 +86,7 @@ public static class OrderPlacementBench
         var clients = Enumerable.Range(0, settings.Clients).Select(client => Task.Run(async () =>
         {
             var mine = accounts.Where((_, i) => i % settings.Clients == client).ToArray();
+            var http = servers[client % servers.Count];
             var sequence = 0L;
             while (Stopwatch.GetTimestamp() < stopAt && !cancellationToken.IsCancellationRequested)
             {

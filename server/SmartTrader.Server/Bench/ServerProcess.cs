@@ -99,7 +99,7 @@ public sealed class ServerProcess : IAsyncDisposable
         return start;
     }
 
-    private static int FreeLoopbackPort()
+    public static int FreeLoopbackPort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -14,7 +14,7 @@ internal static class BenchCommand
         command.Subcommands.Add(Orders());
         command.Subcommands.Add(Memory());
         command.Subcommands.Add(RulesBenchCommand.Create(JsonOption()));
-        command.Subcommands.Add(ClusterBenchCommand.Create(JsonOption()));
+        command.Subcommands.Add(ClusterBenchCommand.Create(JsonOption));
         command.Subcommands.Add(ComplianceBenchCommand.Create(JsonOption()));
         return command;
     }
@@ -70,7 +70,7 @@ internal static class BenchCommand
             {
                 await using var server = parse.GetValue(url) is null ? await StartServer(parse, storage, connection, adminUser, adminPassword, work.FullName, ct) : null;
                 var settings = new OrderBenchSettings(
-                    server?.BaseAddress ?? new Uri(parse.GetValue(url)!), parse.GetValue(adminUser)!, parse.GetValue(adminPassword)!,
+                    [server?.BaseAddress ?? new Uri(parse.GetValue(url)!)], parse.GetValue(adminUser)!, parse.GetValue(adminPassword)!,
                     parse.GetValue(clients), parse.GetValue(accounts), TimeSpan.FromSeconds(parse.GetValue(duration)),
                     TimeSpan.FromSeconds(parse.GetValue(warmup)), SymbolCount: 5);
                 var r = await OrderPlacementBench.RunAsync(settings, ct);

@@ -4,14 +4,26 @@ using SmartTrader.Server.Bench;
 
 namespace SmartTrader.Server.Cli;
 
-/// <summary>`bench cluster`: a grain call from one silo to a grain on another, both in this process, over loopback TCP.</summary>
+/// <summary>`bench cluster calls|failover|orders`: the cluster's figures. deploy/bench/cluster.sh runs all three on a throw-away PostgreSQL.</summary>
 internal static class ClusterBenchCommand
 {
-    public static Command Create(Option<bool> json)
+    public static Command Create(Func<Option<bool>> json)
+    {
+        var command = new Command("cluster", "The cluster's figures: cross-silo calls, failover and cold restart, order placement through every silo.");
+        command.Subcommands.Add(Calls(json()));
+        command.Subcommands.Add(Failover(json()));
+        command.Subcommands.Add(Orders(json()));
+        return command;
+    }
+
+    private static Option<string> ConnectionOption() =>
+        new("--connection") { Description = "PostgreSQL server to use; the bench creates its own database on it and drops it afterwards.", Required = true };
+
+    private static Command Calls(Option<bool> json)
     {
         var calls = new Option<int>("--calls") { Description = "Calls to time (also the number for the throughput pass).", DefaultValueFactory = _ => 100_000 };
         var concurrency = new Option<int>("--concurrency") { Description = "Calls in flight during the throughput pass.", DefaultValueFactory = _ => 64 };
-        var command = new Command("cluster", "Cross-silo grain call over the cluster transport on loopback: latency one at a time, then throughput.")
+        var command = new Command("calls", "Cross-silo grain call over the cluster transport on loopback: latency one at a time, then throughput.")
         {
             calls, concurrency, json,
         };
@@ -27,6 +39,62 @@ internal static class ClusterBenchCommand
                 ("concurrency", r.Concurrency), ("concurrentCallsPerSecond", r.ConcurrentCallsPerSecond),
             ]);
             return 0;
+        });
+        return command;
+    }
+
+    private static Command Failover(Option<bool> json)
+    {
+        var connection = ConnectionOption();
+        var grains = new Option<int>("--grains") { Description = "Grains spread over the three silos, each committing a write per call.", DefaultValueFactory = _ => 60 };
+        var command = new Command("failover", "Three in-process silos over TCP: kill one, time until its grains answer from a survivor; kill all, time a cold restart.")
+        {
+            connection, grains, json,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            await using var database = await BenchDatabase.CreateAsync(parse.GetValue(connection)!, "failover", ct);
+            BenchOutput.Progress("starting three silos on 127.0.0.1");
+            var r = await ClusterFailoverBench.RunAsync(database.ConnectionString, parse.GetValue(grains), ct);
+            BenchOutput.Write(parse.GetValue(json), "failover and cold restart (three in-process silos, TCP loopback, PostgreSQL)",
+            [
+                ("grains", r.Grains), ("grainsOnKilledSilo", r.GrainsOnKilledSilo),
+                ("killToServingSeconds", r.KillToServingSeconds), ("coldRestartSeconds", r.ColdRestartSeconds),
+            ]);
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Orders(Option<bool> json)
+    {
+        var connection = ConnectionOption();
+        var silos = new Option<int>("--silos") { Description = "Clustered silos in the second pass.", DefaultValueFactory = _ => 3 };
+        var clients = new Option<int>("--clients") { Description = "Concurrent HTTP clients, spread over the silos.", DefaultValueFactory = _ => 16 };
+        var accounts = new Option<int>("--accounts") { Description = "Accounts the orders are spread over.", DefaultValueFactory = _ => 1000 };
+        var duration = new Option<int>("--duration") { Description = "Seconds measured in each pass.", DefaultValueFactory = _ => 60 };
+        var warmup = new Option<int>("--warmup") { Description = "Seconds of warm-up in each pass, not measured.", DefaultValueFactory = _ => 10 };
+        var command = new Command("orders", "Order placement over HTTP on one PostgreSQL server: one silo alone, then N clustered silos (server child processes).")
+        {
+            connection, silos, clients, accounts, duration, warmup, json,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            var settings = new ClusterOrderBenchSettings(
+                parse.GetValue(connection)!, parse.GetValue(silos), parse.GetValue(clients), parse.GetValue(accounts),
+                TimeSpan.FromSeconds(parse.GetValue(duration)), TimeSpan.FromSeconds(parse.GetValue(warmup)));
+            var r = await ClusterOrderBench.RunAsync(settings, ct);
+            BenchOutput.Write(parse.GetValue(json), $"order placement over HTTP, one silo vs {r.Silos} clustered silos (PostgreSQL, {settings.Clients} clients, {settings.Accounts} accounts)",
+            [
+                ("singleOrdersPerSecond", r.Single.OrdersPerSecond), ("singleP50Micros", r.Single.Latency.P50Micros),
+                ("singleP99Micros", r.Single.Latency.P99Micros), ("singleErrors", r.Single.Errors),
+                ("clusterOrdersPerSecond", r.Cluster.OrdersPerSecond), ("clusterP50Micros", r.Cluster.Latency.P50Micros),
+                ("clusterP99Micros", r.Cluster.Latency.P99Micros), ("clusterErrors", r.Cluster.Errors),
+                ("clusterErrorsByStatus", string.Join(' ', r.Cluster.ErrorsByStatus.Select(e => $"{e.Key}:{e.Value}"))),
+                ("clusterToSingleRatio", r.ThroughputRatio),
+                ("singleWorkingSetBytes", r.SingleWorkingSet), ("clusterWorkingSetBytes", r.ClusterWorkingSet),
+            ]);
+            return r.Single.Errors + r.Cluster.Errors == 0 ? 0 : 1;
         });
         return command;
     }
