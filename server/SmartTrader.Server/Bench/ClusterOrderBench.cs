@@ -7,7 +7,7 @@ namespace SmartTrader.Server.Bench;
 
 /// <param name="Connection">The PostgreSQL server both passes use; each pass gets a new database on it, dropped afterwards.</param>
 public sealed record ClusterOrderBenchSettings(
-    string Connection, int Silos, int Clients, int Accounts, TimeSpan Duration, TimeSpan Warmup);
+    string Connection, int Silos, int Clients, int Accounts, int Owners, TimeSpan Duration, TimeSpan Warmup);
 
 public sealed record ClusterOrderBenchResult(int Silos, OrderBenchResult Single, OrderBenchResult Cluster, long SingleWorkingSet, long ClusterWorkingSet)
 {
@@ -49,7 +49,7 @@ public static class ClusterOrderBench
             if (silos > 1) await WaitForMembershipAsync(servers, cancellationToken);
             var orderSettings = new OrderBenchSettings(
                 [.. servers.Select(s => s.BaseAddress)], AdminUser, AdminPassword, settings.Clients, settings.Accounts,
-                settings.Duration, settings.Warmup, SymbolCount: 5);
+                settings.Duration, settings.Warmup, SymbolCount: 5, settings.Owners);
             BenchOutput.Progress($"{label}: placing orders");
             var result = await OrderPlacementBench.RunAsync(orderSettings, cancellationToken);
             return (result, servers.Sum(s => s.WorkingSet));

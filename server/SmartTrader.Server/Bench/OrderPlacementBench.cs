@@ -15,7 +15,8 @@ public sealed record OrderBenchSettings(
     int Accounts,
     TimeSpan Duration,
     TimeSpan Warmup,
-    int SymbolCount);
+    int SymbolCount,
+    int Owners = 100);
 
 public sealed record OrderBenchResult(
     long Orders,
@@ -27,7 +28,8 @@ public sealed record OrderBenchResult(
 
 /// <summary>
 /// Places market orders over HTTP from N concurrent clients spread over M accounts, alternating buy and sell so
-/// positions stay bounded. Every 2xx answer is an acknowledged, durably committed order. With several servers (the
+/// positions stay bounded. The accounts belong to a number of owners (each with several accounts, so every order
+/// also involves its owner's tax-lot view) and are all granted to one trader. Every 2xx answer is an acknowledged, durably committed order. With several servers (the
 /// silos of one cluster) the clients are spread over them; set-up goes through the first.
 /// </summary>
 public static class OrderPlacementBench
@@ -129,17 +131,22 @@ public static class OrderPlacementBench
     private static async Task<IReadOnlyList<string>> PrepareAccountsAsync(
         HttpClient http, string adminToken, OrderBenchSettings settings, CancellationToken cancellationToken)
     {
-        BenchOutput.Progress($"creating {settings.Accounts} accounts");
+        BenchOutput.Progress($"creating {settings.Owners} owners and {settings.Accounts} accounts");
         await SendAsync(http, adminToken, HttpMethod.Post, "/api/users",
             new { userName = TraderUser, password = TraderPassword, roles = new[] { "trader" } }, cancellationToken, HttpStatusCode.Conflict);
+        var owners = Enumerable.Range(0, Math.Clamp(settings.Owners, 1, settings.Accounts)).Select(i => $"bench-owner-{i:D4}").ToArray();
+        await Parallel.ForEachAsync(owners, new ParallelOptions { MaxDegreeOfParallelism = settings.Clients, CancellationToken = cancellationToken },
+            async (owner, ct) => await SendAsync(http, adminToken, HttpMethod.Post, "/api/users",
+                new { userName = owner, password = TraderPassword, roles = new[] { "trader" } }, ct, HttpStatusCode.Conflict));
 
         var accounts = Enumerable.Range(0, settings.Accounts).Select(i => $"bench-{i:D5}").ToArray();
         var created = 0;
-        await Parallel.ForEachAsync(accounts, new ParallelOptions { MaxDegreeOfParallelism = settings.Clients, CancellationToken = cancellationToken },
-            async (account, ct) =>
+        await Parallel.ForEachAsync(accounts.Index(), new ParallelOptions { MaxDegreeOfParallelism = settings.Clients, CancellationToken = cancellationToken },
+            async (entry, ct) =>
             {
+                var (index, account) = entry;
                 await SendAsync(http, adminToken, HttpMethod.Post, "/api/accounts",
-                    new { id = account, name = account, type = "Margin", initialCash = 100_000_000m, owner = TraderUser }, ct, HttpStatusCode.Conflict);
+                    new { id = account, name = account, type = "Margin", initialCash = 100_000_000m, owner = owners[index % owners.Length] }, ct, HttpStatusCode.Conflict);
                 await SendAsync(http, adminToken, HttpMethod.Post, $"/api/accounts/{account}/grants", new { userName = TraderUser }, ct, HttpStatusCode.Conflict);
                 if (Interlocked.Increment(ref created) % 250 == 0) BenchOutput.Progress($"  {created}/{accounts.Length} accounts ready");
             });

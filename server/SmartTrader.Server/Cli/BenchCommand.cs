@@ -51,12 +51,13 @@ internal static class BenchCommand
         var adminPassword = new Option<string>("--admin-password") { Description = "Its password.", DefaultValueFactory = _ => "bench-admin-password" };
         var clients = new Option<int>("--clients") { Description = "Concurrent HTTP clients.", DefaultValueFactory = _ => 16 };
         var accounts = new Option<int>("--accounts") { Description = "Accounts the orders are spread over.", DefaultValueFactory = _ => 1000 };
+        var owners = new Option<int>("--owners") { Description = "Owners of those accounts (users; each owner's accounts share its tax-lot view).", DefaultValueFactory = _ => 100 };
         var duration = new Option<int>("--duration") { Description = "Seconds measured.", DefaultValueFactory = _ => 60 };
         var warmup = new Option<int>("--warmup") { Description = "Seconds of warm-up, not measured.", DefaultValueFactory = _ => 10 };
         var json = JsonOption();
         var command = new Command("orders", "Order placement over HTTP, every acknowledgement durable: starts the server as a child process unless --url is given.")
         {
-            storage, connection, url, adminUser, adminPassword, clients, accounts, duration, warmup, json,
+            storage, connection, url, adminUser, adminPassword, clients, accounts, owners, duration, warmup, json,
         };
         command.Validators.Add(result =>
         {
@@ -72,9 +73,9 @@ internal static class BenchCommand
                 var settings = new OrderBenchSettings(
                     [server?.BaseAddress ?? new Uri(parse.GetValue(url)!)], parse.GetValue(adminUser)!, parse.GetValue(adminPassword)!,
                     parse.GetValue(clients), parse.GetValue(accounts), TimeSpan.FromSeconds(parse.GetValue(duration)),
-                    TimeSpan.FromSeconds(parse.GetValue(warmup)), SymbolCount: 5);
+                    TimeSpan.FromSeconds(parse.GetValue(warmup)), SymbolCount: 5, parse.GetValue(owners));
                 var r = await OrderPlacementBench.RunAsync(settings, ct);
-                BenchOutput.Write(parse.GetValue(json), $"order placement over HTTP ({parse.GetValue(storage)}, {settings.Clients} clients, {settings.Accounts} accounts)",
+                BenchOutput.Write(parse.GetValue(json), $"order placement over HTTP ({parse.GetValue(storage)}, {settings.Clients} clients, {settings.Accounts} accounts of {settings.Owners} owners)",
                 [
                     ("orders", r.Orders), ("errors", r.Errors), ("seconds", r.Seconds), ("ordersPerSecond", r.OrdersPerSecond),
                     ("p50Micros", r.Latency.P50Micros), ("p90Micros", r.Latency.P90Micros), ("p99Micros", r.Latency.P99Micros), ("maxMicros", r.Latency.MaxMicros),

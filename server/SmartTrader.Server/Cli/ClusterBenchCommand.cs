@@ -72,16 +72,17 @@ internal static class ClusterBenchCommand
         var silos = new Option<int>("--silos") { Description = "Clustered silos in the second pass.", DefaultValueFactory = _ => 3 };
         var clients = new Option<int>("--clients") { Description = "Concurrent HTTP clients, spread over the silos.", DefaultValueFactory = _ => 16 };
         var accounts = new Option<int>("--accounts") { Description = "Accounts the orders are spread over.", DefaultValueFactory = _ => 1000 };
+        var owners = new Option<int>("--owners") { Description = "Owners of those accounts (users; each owner's accounts share its tax-lot view).", DefaultValueFactory = _ => 100 };
         var duration = new Option<int>("--duration") { Description = "Seconds measured in each pass.", DefaultValueFactory = _ => 60 };
         var warmup = new Option<int>("--warmup") { Description = "Seconds of warm-up in each pass, not measured.", DefaultValueFactory = _ => 10 };
         var command = new Command("orders", "Order placement over HTTP on one PostgreSQL server: one silo alone, then N clustered silos (server child processes).")
         {
-            connection, silos, clients, accounts, duration, warmup, json,
+            connection, silos, clients, accounts, owners, duration, warmup, json,
         };
         command.SetAction(async (parse, ct) =>
         {
             var settings = new ClusterOrderBenchSettings(
-                parse.GetValue(connection)!, parse.GetValue(silos), parse.GetValue(clients), parse.GetValue(accounts),
+                parse.GetValue(connection)!, parse.GetValue(silos), parse.GetValue(clients), parse.GetValue(accounts), parse.GetValue(owners),
                 TimeSpan.FromSeconds(parse.GetValue(duration)), TimeSpan.FromSeconds(parse.GetValue(warmup)));
             var r = await ClusterOrderBench.RunAsync(settings, ct);
             BenchOutput.Write(parse.GetValue(json), $"order placement over HTTP, one silo vs {r.Silos} clustered silos (PostgreSQL, {settings.Clients} clients, {settings.Accounts} accounts)",
