@@ -64,6 +64,42 @@ public sealed class MembershipLifecycleTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_silo_whose_database_calls_never_answer_still_stops_itself_once_its_lease_runs_out()
+    {
+        await using var cluster = await TestCluster.StartAsync(2, new TestClusterOptions
+        {
+            Output = output,
+            Services = (services, silo) =>
+            {
+                if (silo.Index != 1) return;
+                services.AddSingleton(sp => new PartitionableMembershipTable(new PostgresMembershipTable(sp.GetRequiredService<ClusterDatabase>())));
+                services.Replace(ServiceDescriptor.Singleton<IMembershipTable>(sp => sp.GetRequiredService<PartitionableMembershipTable>()));
+            },
+        });
+        await cluster.WaitForStableAsync(Generous);
+        var isolated = cluster[1];
+        var options = new ClusterOptions();
+
+        var table = isolated.Services.GetRequiredService<PartitionableMembershipTable>();
+        var sinceSilence = Stopwatch.StartNew();
+        table.Silence();
+
+        // The lease runs out DeathLimit after the last heartbeat; each database call of the round under way is
+        // abandoned after DatabaseTimeout (a heartbeat, then a read), and the next round fences.
+        try
+        {
+            await isolated.Stopped.WaitAsync(options.DeathLimit + 2 * options.DatabaseTimeout + 2 * options.HeartbeatPeriod);
+        }
+        finally
+        {
+            table.EndSilence();
+        }
+        isolated.Membership.IsServing.Should().BeFalse();
+        isolated.Services.GetRequiredService<ClusterMembership>().FenceReason.Should().Contain("could not heartbeat");
+        output.WriteLine($"FIGURE database silent -> the silo stopped itself: {sinceSilence.Elapsed.TotalSeconds:F1} s");
+    }
+
+    [Fact]
     public async Task A_silo_restarted_on_its_endpoint_retires_its_previous_life_at_once()
     {
         await using var cluster = await TestCluster.StartAsync(2, new TestClusterOptions { Output = output });

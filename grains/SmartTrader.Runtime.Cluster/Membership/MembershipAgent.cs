@@ -117,13 +117,10 @@ internal sealed class MembershipAgent(
 
     private async Task TickAsync(CancellationToken stopping)
     {
+        // Checked before the heartbeat as well: the previous round's database calls may have outlasted the lease.
+        if (FenceIfLeaseExpired()) return;
         await HeartbeatAsync(stopping);
-        if (membership.FenceReason is not null) return;
-        if (membership.LeaseExpired)
-        {
-            membership.Fence($"it could not heartbeat to the membership table for {_options.DeathLimit}.");
-            return;
-        }
+        if (membership.FenceReason is not null || FenceIfLeaseExpired()) return;
 
         MembershipSnapshot snapshot;
         try
@@ -138,6 +135,13 @@ internal sealed class MembershipAgent(
         if (membership.FenceReason is not null) return;
         await DeclareSilentPeersDeadAsync(snapshot, stopping);
         await DeleteLongDeadAsync(snapshot, stopping);
+    }
+
+    private bool FenceIfLeaseExpired()
+    {
+        if (!membership.LeaseExpired) return false;
+        membership.Fence($"it could not heartbeat to the membership table for {_options.DeathLimit}.");
+        return true;
     }
 
     private async Task HeartbeatAsync(CancellationToken stopping)
@@ -252,11 +256,25 @@ internal sealed class MembershipAgent(
         }
     }
 
+    /// <summary>
+    /// Cancels the operation after <see cref="ClusterOptions.DatabaseTimeout"/> and stops waiting for it then, whether or
+    /// not it honours the cancellation. With the network path to PostgreSQL gone, a cancelled Npgsql statement keeps
+    /// waiting for the server's answer and fails only at its command timeout (30 s), long after the lease ran out.
+    /// </summary>
     private async Task<T> WithTimeout<T>(Func<CancellationToken, Task<T>> operation, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_options.DatabaseTimeout);
-        return await operation(timeout.Token);
+        var call = operation(timeout.Token);
+        try
+        {
+            return await call.WaitAsync(_options.DatabaseTimeout, time, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            _ = call.ContinueWith(static c => c.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            throw;
+        }
     }
 
     private Task WithTimeout(Func<CancellationToken, Task> operation, CancellationToken cancellationToken) =>

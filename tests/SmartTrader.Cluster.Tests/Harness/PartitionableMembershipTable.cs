@@ -7,8 +7,20 @@ namespace SmartTrader.Cluster.Tests.Harness;
 internal sealed class PartitionableMembershipTable(IMembershipTable inner) : IMembershipTable
 {
     private volatile bool _partitioned;
+    private volatile bool _silent;
+    private readonly TaskCompletionSource _silenceEnds = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    /// <summary>Every call fails at once, as when the database refuses connections.</summary>
     public void Partition() => _partitioned = true;
+
+    /// <summary>
+    /// Every call waits, ignoring its cancellation token, as a statement in flight does when the link to the
+    /// database drops: nothing answers and nothing refuses.
+    /// </summary>
+    public void Silence() => _silent = true;
+
+    /// <summary>Calls left waiting by <see cref="Silence"/> fail now, so that the end of a test never waits on them.</summary>
+    public void EndSilence() => _silenceEnds.TrySetResult();
 
     public Task InitializeAsync(CancellationToken cancellationToken) => Guard(() => inner.InitializeAsync(cancellationToken));
     public Task<MembershipSnapshot> ReadAsync(CancellationToken cancellationToken) => Guard(() => inner.ReadAsync(cancellationToken));
@@ -22,8 +34,15 @@ internal sealed class PartitionableMembershipTable(IMembershipTable inner) : IMe
     public Task<int> DeleteDeadAsync(TimeSpan deadFor, CancellationToken cancellationToken) => Guard(() => inner.DeleteDeadAsync(deadFor, cancellationToken));
 
     private Task<T> Guard<T>(Func<Task<T>> call) =>
-        _partitioned ? Task.FromException<T>(new NpgsqlException("partitioned from PostgreSQL (test)")) : call();
+        _silent ? UnansweredAsync<T>()
+        : _partitioned ? Task.FromException<T>(new NpgsqlException("partitioned from PostgreSQL (test)"))
+        : call();
 
-    private Task Guard(Func<Task> call) =>
-        _partitioned ? Task.FromException(new NpgsqlException("partitioned from PostgreSQL (test)")) : call();
+    private Task Guard(Func<Task> call) => Guard(async () => { await call(); return true; });
+
+    private async Task<T> UnansweredAsync<T>()
+    {
+        await _silenceEnds.Task;
+        throw new NpgsqlException("no answer from PostgreSQL (test)");
+    }
 }
