@@ -5,6 +5,7 @@ using SmartTrader.Rules.Compilation;
 using SmartTrader.Rules.Governance;
 using SmartTrader.Rules.Model;
 using SmartTrader.Runtime;
+using SmartTrader.Runtime.Cluster;
 using SmartTrader.Trading;
 
 namespace SmartTrader.Server.Errors;
@@ -13,8 +14,11 @@ namespace SmartTrader.Server.Errors;
 /// Turns exceptions into ProblemDetails. Only messages written for users (trading and ruleset refusals, rules documents
 /// that do not read or compile, request binding errors)
 /// are shown; anything else is a 500 that names the correlation id and nothing of the exception.
+/// In a cluster, a grain call that failed because a silo stopped serving, became unreachable or no longer holds the
+/// grain is a retryable 503: the membership moves the grain within about the death limit.
 /// </summary>
-internal sealed partial class ApiExceptionHandler(IProblemDetailsService problemDetails, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+internal sealed partial class ApiExceptionHandler(
+    IProblemDetailsService problemDetails, ILogger<ApiExceptionHandler> logger, IClusterMembership? cluster = null) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -29,9 +33,10 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem });
     }
 
-    private static ProblemDetails Describe(Exception exception) => exception switch
+    private ProblemDetails Describe(Exception exception) => exception switch
     {
         TradingException { Kind: TradingErrorKind.Unavailable } unavailable => Retryable(503, "Unavailable", unavailable.Message),
+        SiloNotServingException or SiloUnavailableException or NotThisSiloException => Retryable(503, "Unavailable", DescribeClusterChange()),
         TradingException trading => Problem(StatusOf(trading.Kind), TitleOf(trading.Kind), trading.Message),
         RulesetGovernanceException governance => RulesProblems.Governance(governance),
         RulesDocumentException document => RulesProblems.Document(document),
@@ -42,6 +47,12 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
         TimeoutException => Retryable(503, "Busy", "The server did not answer in time; retry."),
         _ => Problem(500, "Internal error", "An unexpected error occurred. Quote the correlationId when reporting it."),
     };
+
+    /// <summary>Whether retrying here can help: a silo that stopped serving never serves again in this life.</summary>
+    private string DescribeClusterChange() => cluster is { IsServing: false }
+        ? "This server has stopped serving: it lost contact with the cluster. Send the request to another server."
+        : "The server holding this data stopped answering or left the cluster; another takes it over within seconds. " +
+          "Retry shortly (an order resent with the same clientOrderId is placed at most once).";
 
     private static string DescribeJson(JsonException json)
     {
