@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using SmartTrader.Cluster.Tests.Grains;
 using SmartTrader.Cluster.Tests.Harness;
 using SmartTrader.Runtime.Cluster;
@@ -64,7 +65,7 @@ public sealed class MembershipLifecycleTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task A_silo_whose_database_calls_never_answer_still_stops_itself_once_its_lease_runs_out()
+    public async Task A_silo_whose_database_calls_never_answer_stops_itself_once_its_lease_runs_out_without_waiting_for_work_in_flight()
     {
         await using var cluster = await TestCluster.StartAsync(2, new TestClusterOptions
         {
@@ -74,6 +75,7 @@ public sealed class MembershipLifecycleTests(ITestOutputHelper output)
                 if (silo.Index != 1) return;
                 services.AddSingleton(sp => new PartitionableMembershipTable(new PostgresMembershipTable(sp.GetRequiredService<ClusterDatabase>())));
                 services.Replace(ServiceDescriptor.Singleton<IMembershipTable>(sp => sp.GetRequiredService<PartitionableMembershipTable>()));
+                services.AddHostedService<WorkInFlight>();
             },
         });
         await cluster.WaitForStableAsync(Generous);
@@ -85,10 +87,12 @@ public sealed class MembershipLifecycleTests(ITestOutputHelper output)
         table.Silence();
 
         // The lease runs out DeathLimit after the last heartbeat; each database call of the round under way is
-        // abandoned after DatabaseTimeout (a heartbeat, then a read), and the next round fences.
+        // abandoned after DatabaseTimeout (a heartbeat, then a read), the next round fences, and the host's stop gives
+        // up on the work in flight after FencedShutdownTimeout (not the host's default 30 s).
         try
         {
-            await isolated.Stopped.WaitAsync(options.DeathLimit + 2 * options.DatabaseTimeout + 2 * options.HeartbeatPeriod);
+            await isolated.Stopped.WaitAsync(
+                options.DeathLimit + 2 * options.DatabaseTimeout + 2 * options.HeartbeatPeriod + options.FencedShutdownTimeout);
         }
         finally
         {
@@ -97,6 +101,14 @@ public sealed class MembershipLifecycleTests(ITestOutputHelper output)
         isolated.Membership.IsServing.Should().BeFalse();
         isolated.Services.GetRequiredService<ClusterMembership>().FenceReason.Should().Contain("could not heartbeat");
         output.WriteLine($"FIGURE database silent -> the silo stopped itself: {sinceSilence.Elapsed.TotalSeconds:F1} s");
+    }
+
+    /// <summary>Stops only when the host gives up on it, like a request waiting on a database that does not answer.</summary>
+    private sealed class WorkInFlight : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.Delay(Timeout.Infinite, cancellationToken);
     }
 
     [Fact]

@@ -45,9 +45,16 @@ public sealed class ClusterOptions
 
     /// <summary>
     /// Called once when this silo stops serving (declared dead, or its heartbeats failed for <see cref="DeathLimit"/>),
-    /// with the reason. Null stops the host (IHostApplicationLifetime.StopApplication).
+    /// with the reason. Null stops the host (IHostApplicationLifetime.StopApplication), within <see cref="FencedShutdownTimeout"/>.
     /// </summary>
     public Action<string>? OnFenced { get; set; }
+
+    /// <summary>
+    /// The longest a host stopped by the fence waits for work in flight (it lowers HostOptions.ShutdownTimeout). None of
+    /// that work can succeed, and a statement sent to a database that no longer answers would hold the stop for the
+    /// driver's command timeout, keeping the supervisor from restarting the silo.
+    /// </summary>
+    public TimeSpan FencedShutdownTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
     internal IEnumerable<string> Problems()
     {
@@ -59,5 +66,6 @@ public sealed class ClusterOptions
         if (DatabaseTimeout <= TimeSpan.Zero) yield return "Cluster:DatabaseTimeout must be positive.";
         if (DeadSiloRetention < TimeSpan.Zero) yield return "Cluster:DeadSiloRetention must not be negative.";
         if (ShutdownDrainDelay < TimeSpan.Zero) yield return "Cluster:ShutdownDrainDelay must not be negative.";
+        if (FencedShutdownTimeout < TimeSpan.Zero) yield return "Cluster:FencedShutdownTimeout must not be negative.";
     }
 }
