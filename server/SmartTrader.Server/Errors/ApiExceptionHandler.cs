@@ -23,7 +23,8 @@ internal sealed partial class ApiExceptionHandler(
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         var problem = Describe(exception);
-        if (problem.Status >= StatusCodes.Status500InternalServerError && exception is not TimeoutException)
+        // 503s are expected and retryable (a busy or moving grain, no ruleset yet): refusals, not errors.
+        if (problem.Status == StatusCodes.Status500InternalServerError)
             LogUnhandled(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
         else
             LogRefused(logger, problem.Status, problem.Detail);
