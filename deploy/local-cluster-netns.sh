@@ -5,7 +5,8 @@
 #                                          silo port 11111
 #   deploy/local-cluster-netns.sh status   each silo's pid and readiness, then GET /api/cluster
 #   deploy/local-cluster-netns.sh cut N    take host N off the network (its veth goes down: no peers, no PostgreSQL)
-#   deploy/local-cluster-netns.sh heal N   put it back (and start its silo again if it stops itself, declared dead meanwhile)
+#   deploy/local-cluster-netns.sh heal N   put it back; its silo serves again or, declared dead meanwhile, stops itself
+#                                          and a new one is started (one that does neither within 30 s is stopped)
 #   deploy/local-cluster-netns.sh down     stop the silos and PostgreSQL, delete the namespaces and the bridge
 # Needs root (ip netns). Sign in as root / local-cluster-admin. Environment, so that several clusters can coexist:
 #   SMARTTRADER_CLUSTER_DIR      state (PostgreSQL data, pid files, logs), default ./.cluster-netns
@@ -75,20 +76,26 @@ start_host_silo() {
     --urls "$(api_url "$1")" --silo-host "$(host_ip "$1")" --silo-port 11111
 }
 
-# A silo cut off for longer than Cluster:DeathLimit stops serving and its peers declare it dead; when the link comes
-# back it reads that and stops itself (the fence). A silo back before that serves again. Wait for it to answer or to
-# exit, and start a new one if it exited (a supervisor's job, done here).
+# A silo cut off for longer than Cluster:DeathLimit stops serving and its peers declare it dead; back on the network, it
+# reads that at its next heartbeat and stops itself (the fence: it waits at most Cluster:FencedShutdownTimeout for work
+# in flight). A silo back before that serves again. Wait up to HEAL_WAIT seconds for it to serve or to stop; stop one
+# that does neither (silos_stop), then start a new one if it is gone (a supervisor's job, done here).
+HEAL_WAIT=30
 heal() {
   ip link set "$(host_veth "$1")" up
   log "host $1 back on the network"
-  local i
-  for i in $(seq 1 60); do
+  local deadline=$((SECONDS + HEAL_WAIT))
+  while [ "$SECONDS" -lt "$deadline" ]; do
     [ "$(curl -s -m 1 -o /dev/null -w '%{http_code}' "$(api_url "$1")/health/ready")" = 200 ] && { log "host $1 is serving"; return; }
     silo_running "$1" || break
     sleep 0.5
   done
-  silo_running "$1" && { log "host $1 runs but is not ready: see $STATE/silo$1.log"; return; }
-  log "its silo stopped itself while cut off; starting a new one"
+  if silo_running "$1"; then
+    log "its silo neither serves nor stopped itself within $HEAL_WAIT s: stopping it (see $STATE/silo$1.log)"
+    silos_stop "$1"
+  else
+    log "its silo, declared dead while cut off, stopped itself; starting a new one"
+  fi
   start_host_silo "$1"
   report_ready "$1" "$(api_url "$1")" host
 }
@@ -133,5 +140,5 @@ case "${1:-}" in
   status) status ;;
   cut) n="$(host_arg "${2:-}")"; ip link set "$(host_veth "$n")" down; log "host $n cut off (its silo stops serving within Cluster:DeathLimit; peers declare it dead)" ;;
   heal) heal "$(host_arg "${2:-}")" ;;
-  *) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+  *) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac
