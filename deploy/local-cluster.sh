@@ -19,7 +19,7 @@ up() {
   require_curl
   mkdir -p "$STATE"
   cluster_pg_start 127.0.0.1
-  "$ROOT/smarttrader" --version >/dev/null  # builds once, before three silos race to
+  server_build
   local n
   for n in "${SILOS[@]}"; do
     silo_start "$n" -- --connection "Host=127.0.0.1;Port=$CLUSTER_PG_PORT;Username=postgres;Database=postgres" \
@@ -30,7 +30,7 @@ up() {
 
 down() {
   local n
-  for n in "${SILOS[@]}"; do silo_stop "$n"; done
+  silos_stop "${SILOS[@]}"
   cluster_pg_stop
 }
 

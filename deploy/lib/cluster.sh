@@ -1,11 +1,17 @@
 # Shared by deploy/local-cluster.sh and deploy/local-cluster-netns.sh: a PostgreSQL that keeps its data in the state
 # directory, and silos started in the background with pid files and logs. Expects ROOT, STATE, log, die, as_root,
 # apt_install and the helpers of deploy/lib/postgres.sh.
+# Settings (environment): SMARTTRADER_CLUSTER_PG_PORT, SMARTTRADER_ADMIN_USER / _PASSWORD, and SMARTTRADER_SERVER_DLL
+# to run that build of the server with dotnet instead of ./smarttrader (which builds first when sources changed).
 
 CLUSTER_PG_PORT="${SMARTTRADER_CLUSTER_PG_PORT:-55440}"
 ADMIN_USER="${SMARTTRADER_ADMIN_USER:-root}"
 ADMIN_PASSWORD="${SMARTTRADER_ADMIN_PASSWORD:-local-cluster-admin}"
 SILOS=(1 2 3)
+if [ -n "${SMARTTRADER_SERVER_DLL:-}" ]; then SERVER=(dotnet "$SMARTTRADER_SERVER_DLL"); else SERVER=("$ROOT/smarttrader"); fi
+
+# Builds the server once (when it needs it), before three silos race to.
+server_build() { "${SERVER[@]}" --version >/dev/null; }
 
 # Starts (creating when missing) the cluster's PostgreSQL in $STATE/pg, listening on the given addresses.
 # Extra pg_hba lines (e.g. a bridge subnet) come as further arguments.
@@ -13,6 +19,9 @@ cluster_pg_start() {
   local listen="$1"; shift
   local data="$STATE/pg"
   require_pg_bin
+  if [ "$(id -u)" -eq 0 ] && ! runuser -u postgres -- test -x "$STATE"; then
+    die "PostgreSQL runs as the postgres user, who cannot enter $STATE: make it and its parents traversable (chmod o+x) or set SMARTTRADER_CLUSTER_DIR elsewhere"
+  fi
   if [ ! -f "$data/PG_VERSION" ]; then
     mkdir -p "$data"
     [ "$(id -u)" -eq 0 ] && chown postgres: "$data"
@@ -40,7 +49,9 @@ cluster_pg_stop() {
 
 silo_pid() { [ -f "$STATE/silo$1.pid" ] && cat "$STATE/silo$1.pid"; }
 
-silo_running() { local pid; pid="$(silo_pid "$1")" && [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; }
+# A process that exited but was not reaped yet (a zombie) is not running.
+silo_running() { local pid; pid="$(silo_pid "$1")" && [ -n "$pid" ] && process_alive "$pid"; }
+process_alive() { kill -0 "$1" 2>/dev/null && [ "$(awk '{print $3}' "/proc/$1/stat" 2>/dev/null)" != Z ]; }
 
 # silo_start N PREFIX... -- SERVE-ARGS: runs `PREFIX ./smarttrader serve SERVE-ARGS` in the background (PREFIX may be
 # empty, or e.g. `ip netns exec host1`). Silo 1 seeds the demo users; the others find them in the shared database.
@@ -52,7 +63,7 @@ silo_start() {
   local seed=()
   [ "$n" = 1 ] && seed=(--seed)
   mkdir -p "$STATE/silo$n"
-  nohup "${prefix[@]}" "$ROOT/smarttrader" serve --cluster --storage postgres "${seed[@]}" --data-dir "$STATE/silo$n" "$@" \
+  nohup "${prefix[@]}" "${SERVER[@]}" serve --cluster --storage postgres "${seed[@]}" --data-dir "$STATE/silo$n" "$@" \
     "--SmartTrader:Auth:BootstrapAdmin:UserName=$ADMIN_USER" "--SmartTrader:Auth:BootstrapAdmin:Password=$ADMIN_PASSWORD" \
     "--Trading:Seed=42" "--Serilog:MinimumLevel:Default=Information" \
     >>"$STATE/silo$n.log" 2>&1 </dev/null &
@@ -60,17 +71,27 @@ silo_start() {
   log "silo $n started (pid $!, log $STATE/silo$n.log)"
 }
 
-silo_stop() {
-  local n="$1" pid i
-  pid="$(silo_pid "$n")" || return 0
-  if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
-    kill -TERM "$pid"
-    for i in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
-    kill -0 "$pid" 2>/dev/null && { log "silo $n did not stop in 30 s; killing it"; kill -KILL "$pid"; }
+# silos_stop N...: asks every running one to stop at once (each leaves the cluster gracefully), waits up to 30 s for
+# them together, kills what is left.
+silos_stop() {
+  local n i pid running=()
+  for n in "$@"; do
+    if silo_running "$n"; then kill -TERM "$(silo_pid "$n")"; running+=("$n"); fi
+  done
+  for i in $(seq 1 60); do any_silo_running "${running[@]}" || break; sleep 0.5; done
+  for n in "${running[@]}"; do
+    if silo_running "$n"; then
+      log "silo $n did not stop in 30 s; killing it"
+      pid="$(silo_pid "$n")"
+      kill -KILL "$pid"
+      for i in $(seq 1 50); do process_alive "$pid" || break; sleep 0.1; done
+    fi
     log "silo $n stopped"
-  fi
-  rm -f "$STATE/silo$n.pid"
+  done
+  for n in "$@"; do rm -f "$STATE/silo$n.pid"; done
 }
+
+any_silo_running() { local n; for n in "$@"; do silo_running "$n" && return 0; done; return 1; }
 
 # wait_ready URL: until /health/ready answers 200 (at most two minutes; the first start also builds).
 wait_ready() {

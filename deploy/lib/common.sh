@@ -1,7 +1,9 @@
 # Shell helpers shared by ./smarttrader and the scripts under deploy/.
 
-log() { printf '\033[1;34m[smarttrader]\033[0m %s\n' "$*" >&2; }
-die() { printf '\033[1;31m[smarttrader]\033[0m %s\n' "$*" >&2; exit 1; }
+# Coloured on a terminal only, so that the logs CI and tests keep read plainly.
+say() { if [ -t 2 ]; then printf '\033[1;%sm[smarttrader]\033[0m %s\n' "$1" "$2" >&2; else printf '[smarttrader] %s\n' "$2" >&2; fi; }
+log() { say 34 "$*"; }
+die() { say 31 "$*"; exit 1; }
 
 as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else die "need root for: $*"; fi

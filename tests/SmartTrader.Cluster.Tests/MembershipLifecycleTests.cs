@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using SmartTrader.Cluster.Tests.Grains;
 using SmartTrader.Cluster.Tests.Harness;
 using SmartTrader.Runtime.Cluster;
@@ -61,6 +63,56 @@ public sealed class MembershipLifecycleTests(ITestOutputHelper output)
         await isolated.Stopped.WaitAsync(Generous);
         isolated.Membership.IsServing.Should().BeFalse("its first heartbeat back found its row dead");
         output.WriteLine($"FIGURE partition -> peers declare the isolated silo dead: {declared.TotalSeconds:F1} s");
+    }
+
+    [Fact]
+    public async Task A_silo_whose_database_calls_never_answer_keeps_its_rounds_going_and_once_it_reads_itself_dead_stops_without_waiting_for_work_in_flight()
+    {
+        await using var cluster = await TestCluster.StartAsync(2, new TestClusterOptions
+        {
+            Output = output,
+            Services = (services, silo) =>
+            {
+                if (silo.Index != 1) return;
+                PartitionableMembershipTable.AddTo(services);
+                services.AddHostedService<WorkInFlight>();
+            },
+        });
+        await cluster.WaitForStableAsync(Generous);
+        var isolated = cluster[1];
+        var table = PartitionableMembershipTable.Of(isolated);
+        var options = new ClusterOptions();
+        try
+        {
+            table.Silence();
+            await Eventually.WaitUntilAsync(
+                () => cluster[0].Membership.Current.Find(isolated.Address)?.Status == SiloStatus.Dead, Generous, "the peer declares it dead");
+            isolated.Membership.IsServing.Should().BeFalse();
+            isolated.IsRunning.Should().BeTrue("a lapsed lease stops serving, not the silo");
+            // Each round abandons its unanswered calls (a heartbeat, a read) after DatabaseTimeout, and the next one tries again.
+            await Eventually.WaitUntilAsync(() => table.Unanswered >= 4, Generous, "a second round of unanswered calls");
+
+            // The calls in flight never answer; the next round's heartbeat reaches the table, finds the row dead and
+            // fences, and the host's stop gives up on the work in flight after FencedShutdownTimeout (not its 30 s).
+            var sinceHeal = Stopwatch.StartNew();
+            table.Heal();
+            await isolated.Stopped.WaitAsync(
+                options.HeartbeatPeriod + 2 * options.DatabaseTimeout + options.FencedShutdownTimeout + TimeSpan.FromSeconds(2));
+            isolated.Services.GetRequiredService<ClusterMembership>().FenceReason.Should().BeOneOf("a peer declared it dead.", "its membership row is dead or gone.");
+            output.WriteLine($"FIGURE database answers again -> the silo declared dead stopped: {sinceHeal.Elapsed.TotalSeconds:F1} s");
+        }
+        finally
+        {
+            table.EndSilence();
+        }
+    }
+
+    /// <summary>Stops only when the host gives up on it, like a request waiting on a database that does not answer.</summary>
+    private sealed class WorkInFlight : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.Delay(Timeout.Infinite, cancellationToken);
     }
 
     [Fact]

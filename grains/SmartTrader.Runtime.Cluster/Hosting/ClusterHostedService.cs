@@ -65,7 +65,14 @@ internal sealed class ClusterHostedService(
     /// <summary>Runs the reaction off the membership agent's loop, which the host's stop waits for.</summary>
     private void OnFenced(string reason) => ThreadPool.QueueUserWorkItem(_ =>
     {
-        if (_options.OnFenced is { } callback) callback(reason);
-        else (services.GetService(typeof(IHostApplicationLifetime)) as IHostApplicationLifetime)?.StopApplication();
+        if (_options.OnFenced is { } callback)
+        {
+            callback(reason);
+            return;
+        }
+        // The host reads its shutdown timeout when the stop begins, from this same options instance.
+        if ((services.GetService(typeof(IOptions<HostOptions>)) as IOptions<HostOptions>)?.Value is { } host && host.ShutdownTimeout > _options.FencedShutdownTimeout)
+            host.ShutdownTimeout = _options.FencedShutdownTimeout;
+        (services.GetService(typeof(IHostApplicationLifetime)) as IHostApplicationLifetime)?.StopApplication();
     });
 }

@@ -46,10 +46,17 @@ public sealed class ClusterOptions
 
     /// <summary>
     /// Called once when this silo stops serving for good (it read itself declared dead, or its row is gone), with the
-    /// reason. Null stops the host (IHostApplicationLifetime.StopApplication). A lapsed lease does not call it: the
-    /// silo serves again once a heartbeat commits.
+    /// reason. Null stops the host (IHostApplicationLifetime.StopApplication), within <see cref="FencedShutdownTimeout"/>.
+    /// A lapsed lease does not call it: the silo serves again once a heartbeat commits.
     /// </summary>
     public Action<string>? OnFenced { get; set; }
+
+    /// <summary>
+    /// The longest a host stopped by the fence waits for work in flight (it lowers HostOptions.ShutdownTimeout). None of
+    /// that work can succeed, and a statement sent while the silo was cut off may still wait on a connection that no
+    /// longer answers, holding the stop for the driver's command timeout and the supervisor's restart with it.
+    /// </summary>
+    public TimeSpan FencedShutdownTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
     internal IEnumerable<string> Problems()
     {
@@ -61,5 +68,6 @@ public sealed class ClusterOptions
         if (DatabaseTimeout <= TimeSpan.Zero) yield return "Cluster:DatabaseTimeout must be positive.";
         if (DeadSiloRetention < TimeSpan.Zero) yield return "Cluster:DeadSiloRetention must not be negative.";
         if (ShutdownDrainDelay < TimeSpan.Zero) yield return "Cluster:ShutdownDrainDelay must not be negative.";
+        if (FencedShutdownTimeout < TimeSpan.Zero) yield return "Cluster:FencedShutdownTimeout must not be negative.";
     }
 }

@@ -127,6 +127,8 @@ internal sealed class MembershipAgent(
     /// </summary>
     private async Task TickAsync(CancellationToken stopping)
     {
+        // Observed before the heartbeat as well: the previous round's database calls may have outlasted the lease.
+        membership.ObserveServing();
         var heartbeat = await HeartbeatAsync(stopping);
         if (membership.FenceReason is not null) return;
         membership.ObserveServing();
@@ -299,11 +301,26 @@ internal sealed class MembershipAgent(
         }
     }
 
+    /// <summary>
+    /// Cancels the operation after <see cref="ClusterOptions.DatabaseTimeout"/> and stops waiting for it then, whether or
+    /// not it honours the cancellation. With the network path to PostgreSQL gone, a cancelled Npgsql statement keeps
+    /// waiting for the server's answer and fails only at its command timeout (30 s); the loop would stand still with it,
+    /// and once the path is back, neither renew the lease nor read that a peer declared this silo dead until then.
+    /// </summary>
     private async Task<T> WithTimeout<T>(Func<CancellationToken, Task<T>> operation, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_options.DatabaseTimeout);
-        return await operation(timeout.Token);
+        var call = operation(timeout.Token);
+        try
+        {
+            return await call.WaitAsync(_options.DatabaseTimeout, time, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            _ = call.ContinueWith(static c => c.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            throw;
+        }
     }
 
     private Task WithTimeout(Func<CancellationToken, Task> operation, CancellationToken cancellationToken) =>

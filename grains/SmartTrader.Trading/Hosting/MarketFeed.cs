@@ -34,7 +34,8 @@ public sealed partial class MarketFeed(
             {
                 try
                 {
-                    if (leadership.PublishesHere) await PublishNextAsync();
+                    // A grain call cut off from its silo waits for its timeout; stopping does not wait with it.
+                    if (leadership.PublishesHere) await PublishNextAsync().WaitAsync(stoppingToken);
                     else simulator.Step();
                 }
                 catch (Exception e) when (!stoppingToken.IsCancellationRequested)

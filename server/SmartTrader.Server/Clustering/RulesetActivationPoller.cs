@@ -30,7 +30,8 @@ internal sealed partial class RulesetActivationPoller(
                 if (!membership.IsServing || membership.LocalStatus != SiloStatus.Active) continue;
                 try
                 {
-                    await PollOnceAsync();
+                    // A grain call cut off from its silo waits for its timeout; stopping does not wait with it.
+                    await PollOnceAsync().WaitAsync(stoppingToken);
                 }
                 catch (Exception e) when (!stoppingToken.IsCancellationRequested)
                 {

@@ -20,8 +20,10 @@ internal sealed partial class SiloActivationReporter(
                 if (!membership.IsServing || membership.LocalStatus != SiloStatus.Active) continue;
                 try
                 {
+                    // A grain call cut off from its silo waits for its timeout; stopping does not wait with it.
                     await grains.GetGrain<ISiloActivationsGrain>(ISiloActivationsGrain.Key).Report(new SiloActivations(
-                        membership.LocalSilo.ToString(), diagnostics.ActivationCount, diagnostics.ActivationCountsByType(), time.GetUtcNow()));
+                        membership.LocalSilo.ToString(), diagnostics.ActivationCount, diagnostics.ActivationCountsByType(), time.GetUtcNow()))
+                        .WaitAsync(stoppingToken);
                 }
                 catch (Exception e) when (!stoppingToken.IsCancellationRequested)
                 {

@@ -1,24 +1,23 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
-using Npgsql;
 using SmartTrader.Rules.Compilation;
 using SmartTrader.Rules.Governance;
 using SmartTrader.Rules.Model;
 using SmartTrader.Runtime;
 using SmartTrader.Runtime.Cluster;
-using SmartTrader.Runtime.Storage;
 using SmartTrader.Trading;
 
 namespace SmartTrader.Server.Errors;
 
 /// <summary>
 /// Turns exceptions into ProblemDetails. Only messages written for users (trading and ruleset refusals, rules documents
-/// that do not read or compile, request binding errors) are shown. Failures that pass (the database out of reach, a
-/// silo not serving or not answering, a timeout) are a retryable 503 with a fixed text; anything else is a 500 that
-/// names the correlation id and nothing of the exception.
+/// that do not read or compile, request binding errors) are shown. Failures that pass (<see cref="UnavailableProblems"/>)
+/// are a retryable 503 with a fixed text, logged as one line; anything else is a 500 that names the correlation id and
+/// nothing of the exception.
 /// </summary>
-internal sealed partial class ApiExceptionHandler(IProblemDetailsService problemDetails, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+internal sealed partial class ApiExceptionHandler(
+    IProblemDetailsService problemDetails, ILogger<ApiExceptionHandler> logger, IClusterMembership? cluster = null) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -36,25 +35,19 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem });
     }
 
-    private static ProblemDetails Describe(Exception exception) => exception switch
-    {
-        TradingException { Kind: TradingErrorKind.Unavailable } unavailable => Retryable(503, "Unavailable", unavailable.Message),
-        TradingException trading => Problem(StatusOf(trading.Kind), TitleOf(trading.Kind), trading.Message),
-        RulesetGovernanceException governance => RulesProblems.Governance(governance),
-        RulesDocumentException document => RulesProblems.Document(document),
-        RulesCompilationException compilation => RulesProblems.Compilation(compilation),
-        BadHttpRequestException { InnerException: JsonException json } => Problem(400, "Malformed JSON", DescribeJson(json)),
-        BadHttpRequestException badRequest => Problem(badRequest.StatusCode, "Bad request", badRequest.Message),
-        InconsistentStateException => Retryable(409, "Concurrent update", "The resource was changed by a concurrent request; retry."),
-        TimeoutException => Retryable(503, "Busy", "The server did not answer in time; retry."),
-        GrainStorageException or NpgsqlException => Retryable(503, "Storage unavailable",
-            "The database cannot be reached right now, so the request may not have completed. Retry shortly: an order " +
-            "retried with the same clientOrderId is placed at most once."),
-        SiloNotServingException or SiloUnavailableException => Retryable(503, "Cluster unavailable",
-            "The server holding this data is not serving right now (it may have lost contact with the database, or be " +
-            "leaving the cluster). Retry shortly."),
-        _ => Problem(500, "Internal error", "An unexpected error occurred. Quote the correlationId when reporting it."),
-    };
+    private ProblemDetails Describe(Exception exception) => UnavailableProblems.Describe(exception, cluster) is var (title, detail)
+        ? Retryable(StatusCodes.Status503ServiceUnavailable, title, detail)
+        : exception switch
+        {
+            TradingException trading => Problem(StatusOf(trading.Kind), TitleOf(trading.Kind), trading.Message),
+            RulesetGovernanceException governance => RulesProblems.Governance(governance),
+            RulesDocumentException document => RulesProblems.Document(document),
+            RulesCompilationException compilation => RulesProblems.Compilation(compilation),
+            BadHttpRequestException { InnerException: JsonException json } => Problem(400, "Malformed JSON", DescribeJson(json)),
+            BadHttpRequestException badRequest => Problem(badRequest.StatusCode, "Bad request", badRequest.Message),
+            InconsistentStateException => Retryable(409, "Concurrent update", "The resource was changed by a concurrent request; retry."),
+            _ => Problem(500, "Internal error", "An unexpected error occurred. Quote the correlationId when reporting it."),
+        };
 
     private static string DescribeJson(JsonException json)
     {
