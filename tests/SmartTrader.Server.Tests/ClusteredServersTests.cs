@@ -70,19 +70,20 @@ public sealed class ClusteredServersTests : IAsyncLifetime
     [Fact]
     public async Task A_loss_is_washed_by_purchases_in_the_owners_other_accounts_whichever_silos_hold_them()
     {
-        using var admin = await _first!.ClientForAsync("root", AdminPassword);
+        var (first, second) = (_first!, _second!);
+        using var admin = await first.ClientForAsync("root", AdminPassword);
         (await admin.PostAsJsonAsync("/api/users", new { userName = "cl-owner", password = "cl-owner-password", roles = new[] { "trader" } }))
             .StatusCode.Should().Be(HttpStatusCode.Created);
         var accounts = new[] { ("cl-ws-0", "Margin"), ("cl-ws-1", "Cash"), ("cl-ws-2", "Margin"), ("cl-ws-3", "IRA") };
         foreach (var (id, type) in accounts)
             (await admin.PostAsJsonAsync("/api/accounts", new { id, name = id, type, initialCash = 10_000m, owner = "cl-owner" }))
                 .StatusCode.Should().Be(HttpStatusCode.Created);
-        using var onFirst = await _first.ClientForAsync("cl-owner", "cl-owner-password");
-        using var onSecond = await _second!.ClientForAsync("cl-owner", "cl-owner-password");
+        using var onFirst = await first.ClientForAsync("cl-owner", "cl-owner-password");
+        using var onSecond = await second.ClientForAsync("cl-owner", "cl-owner-password");
 
-        await _first.PublishQuoteAsync("MSFT", 100m);
+        await first.PublishQuoteAsync("MSFT", 100m);
         await PlaceAsync(onFirst, "cl-ws-0", "buy", "Buy", 10);             // at 100.01
-        await _first.PublishQuoteAsync("MSFT", 90m);
+        await first.PublishQuoteAsync("MSFT", 90m);
         await PlaceAsync(onFirst, "cl-ws-0", "sell", "Sell", 10);           // at 89.99: a loss of 10.02 a share
         var taxable = await PlaceAsync(onSecond, "cl-ws-1", "rebuy", "Buy", 4);
         var ira = await PlaceAsync(onSecond, "cl-ws-3", "rebuy", "Buy", 6);
