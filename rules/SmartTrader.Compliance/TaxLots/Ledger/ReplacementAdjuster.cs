@@ -31,7 +31,7 @@ internal sealed class ReplacementAdjuster(SaleBook book, PartPool parts)
             replacement.WashSaleAdjustment += disallowedOnHeld;
             replacement.ReplacedLoss = loss + 1;
             if (replacement.Direction == LotDirection.Long)
-                replacement.AdjustedAcquiredOn = replacement.AcquiredOn - sale.HoldingDays;
+                replacement.AdjustedAcquiredOn = replacement.AcquiredOn - book.HoldingDays(loss);
             book.AddMatch(loss, MatchOf(replacement, heldShares, disallowedOnHeld, isPermanent: false));
         }
 
@@ -122,7 +122,7 @@ internal sealed class ReplacementAdjuster(SaleBook book, PartPool parts)
             book.CostAddedLater[sold.Sale] = book.CostAddedLater.GetValueOrDefault(sold.Sale) + charge;
             book.AddMatch(loss, new MatchData
             {
-                Account = closed.Account,
+                Account = book.FillOf(sold.Sale).Account,
                 FamilyOrdinal = closed.FamilyOrdinal,
                 PartNumber = closed.PartNumber,
                 AcquiredOn = closed.AcquiredOn,
