@@ -23,6 +23,9 @@ public sealed partial class OwnerLedger
         return lots;
     }
 
+    /// <summary>How many realized sales (lot closings) the ledger holds, counted without building them.</summary>
+    public int RealizedSaleCount => _sales.Sales.Count;
+
     /// <summary>Realized sales in the order they happened (within one fill, in the order its lots closed).</summary>
     public IReadOnlyList<RealizedSale> RealizedSales(string? account = null)
     {

@@ -21,7 +21,8 @@ public static class ComplianceBench
 
     public sealed record Workload(ComplianceAccount Account, IReadOnlyList<Fill> Fills, IReadOnlyList<ProposedOrder> Orders);
 
-    public sealed record RebuildFigures(double FirstSeconds, double WarmSecondsMedian, double WarmSecondsMax);
+    /// <summary>The first rebuild in the process (JIT still tiering up, heap still growing) and the warm ones after it.</summary>
+    public sealed record RebuildFigures(double FirstInProcessSeconds, double WarmMedianSeconds, double WarmMaxSeconds, int WarmRuns);
 
     public sealed record FactsFigures(LatencySummary All, LatencySummary DayTrading, LatencySummary Margin, LatencySummary WashSale);
 
@@ -54,20 +55,27 @@ public static class ComplianceBench
         return new Workload(account, history, proposed);
     }
 
-    /// <summary>The first run in the process, then <paramref name="warmRuns"/> more (each after a full collection).</summary>
-    public static RebuildFigures Time(Action rebuild, int warmRuns)
+    /// <summary>
+    /// The first run in the process, then <paramref name="warmRuns"/> more (each after a full collection);
+    /// <paramref name="last"/> is what the last run built.
+    /// </summary>
+    public static RebuildFigures Time<T>(Func<T> rebuild, int warmRuns, out T last)
     {
-        var first = Seconds(rebuild);
-        var warm = Enumerable.Range(0, Math.Max(1, warmRuns)).Select(_ => Seconds(rebuild)).Order().ToList();
-        return new RebuildFigures(first, warm[warm.Count / 2], warm[^1]);
+        var first = Seconds(rebuild, out last);
+        var warm = new List<double>();
+        for (var i = 0; i < Math.Max(1, warmRuns); i++)
+            warm.Add(Seconds(rebuild, out last));
+        warm.Sort();
+        return new RebuildFigures(first, warm[warm.Count / 2], warm[^1], warm.Count);
     }
 
-    /// <summary>Facts for each proposed order, timed call by call (the clock's own tens of nanoseconds included).</summary>
-    public static FactsFigures Facts(Workload workload)
+    /// <summary>
+    /// Facts for each proposed order on the rebuilt ledger and book, timed call by call (the clock's own tens of
+    /// nanoseconds included).
+    /// </summary>
+    public static FactsFigures Facts(Workload workload, DayTradeLedger ledger, TaxLotBook book)
     {
         var account = workload.Account;
-        var ledger = DayTradeLedger.Rebuild(account.Id, workload.Fills);
-        var book = TaxLotBook.Build([account], workload.Fills);
         var margin = new MarginStateFromFills(workload.Fills).StateOf(account, workload.Fills);
         var dayTrading = new DayTradingFactsBuilder(DayTradingSettings.Default);
         var calculator = new IntradayMarginCalculator(MaintenanceMarginOptions.Finra);
@@ -111,12 +119,13 @@ public static class ComplianceBench
         return new DateTimeOffset(local, NewYork.GetUtcOffset(local));
     }
 
-    private static double Seconds(Action action)
+    private static double Seconds<T>(Func<T> run, out T result)
     {
+        result = default!;
         GC.Collect();
         GC.WaitForPendingFinalizers();
         var started = Stopwatch.GetTimestamp();
-        action();
+        result = run();
         return Stopwatch.GetElapsedTime(started).TotalSeconds;
     }
 }
