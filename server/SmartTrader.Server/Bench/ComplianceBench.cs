@@ -70,8 +70,8 @@ public static class ComplianceBench
     }
 
     /// <summary>
-    /// Facts for each proposed order on the rebuilt ledger and book, timed call by call (the clock's own tens of
-    /// nanoseconds included).
+    /// Facts for each proposed order on the history's day-trade ledger and tax-lot book, timed call by call (the
+    /// clock's own tens of nanoseconds included).
     /// </summary>
     public static FactsFigures Facts(Workload workload, DayTradeLedger ledger, TaxLotBook book)
     {

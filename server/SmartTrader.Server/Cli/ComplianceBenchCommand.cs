@@ -29,13 +29,13 @@ internal static class ComplianceBenchCommand
             var account = workload.Account;
 
             BenchOutput.Progress("day-trade ledger rebuilds (the first in the process, then warm ones)");
-            var ledgerTimes = ComplianceBench.Time(() => DayTradeLedger.Rebuild(account.Id, workload.Fills), parse.GetValue(warmRuns), out var ledger);
+            var ledgerTimes = ComplianceBench.Time(() => DayTradeLedger.Rebuild(account.Id, workload.Fills), parse.GetValue(warmRuns), out _);
             BenchOutput.Progress("tax-lot book rebuilds (the first in the process, then warm ones)");
             var bookTimes = ComplianceBench.Time(() => TaxLotBook.Build([account], workload.Fills), parse.GetValue(warmRuns), out var book);
             var closings = book.LedgerOf(account.Id).RealizedSaleCount;
             var sells = workload.Fills.Count(f => f.Side == TradeSide.Sell);
             BenchOutput.Progress("facts for proposed orders");
-            var facts = ComplianceBench.Facts(workload, ledger, book);
+            var facts = ComplianceBench.Facts(workload, DayTradeLedger.Rebuild(account.Id, workload.Fills), book);
 
             BenchOutput.Write(parse.GetValue(json), $"compliance ({workload.Fills.Count:N0} fills of one margin account, {lots}; facts for {workload.Orders.Count:N0} proposed orders)",
             [
