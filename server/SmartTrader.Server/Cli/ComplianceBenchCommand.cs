@@ -44,6 +44,7 @@ internal static class ComplianceBenchCommand
                 ("dayTradeLedgerRebuildWarmMedianSeconds", ledgerTimes.WarmMedianSeconds), ("dayTradeLedgerRebuildWarmMaxSeconds", ledgerTimes.WarmMaxSeconds),
                 ("taxLotBookRebuildFirstInProcessSeconds", bookTimes.FirstInProcessSeconds),
                 ("taxLotBookRebuildWarmMedianSeconds", bookTimes.WarmMedianSeconds), ("taxLotBookRebuildWarmMaxSeconds", bookTimes.WarmMaxSeconds),
+                ("taxLotBookRebuildFirstInProcessCpuSeconds", bookTimes.FirstInProcessCpuSeconds), ("taxLotBookRebuildWarmMedianCpuSeconds", bookTimes.WarmMedianCpuSeconds),
                 ("warmRebuilds", bookTimes.WarmRuns),
                 ("taxLotClosings", closings), ("taxLotClosingsPerSell", sells == 0 ? 0 : (double)closings / sells),
                 ("factsP50Micros", facts.All.P50Micros), ("factsP90Micros", facts.All.P90Micros), ("factsP99Micros", facts.All.P99Micros),
