@@ -23,13 +23,16 @@ public sealed partial class OwnerLedger
         return lots;
     }
 
+    /// <summary>How many realized sales (lot closings) the ledger holds, counted without building them.</summary>
+    public int RealizedSaleCount => _sales.Sales.Count;
+
     /// <summary>Realized sales in the order they happened (within one fill, in the order its lots closed).</summary>
     public IReadOnlyList<RealizedSale> RealizedSales(string? account = null)
     {
         var accountIndex = account is null ? -1 : AccountOf(account).Index;
         var sales = new List<RealizedSale>(account is null ? _sales.Sales.Count : 0);
         for (var i = 0; i < _sales.Sales.Count; i++)
-            if (accountIndex < 0 || _sales.Sales[i].Account == accountIndex)
+            if (accountIndex < 0 || _sales.FillOf(i).Account == accountIndex)
                 sales.Add(ToRealizedSale(i));
         return sales;
     }
@@ -43,8 +46,9 @@ public sealed partial class OwnerLedger
         if (part.ReplacedLoss > 0)
         {
             ref readonly var loss = ref _sales.Sales[part.ReplacedLoss - 1];
-            fromLot = LotIds.Format(_accountsByIndex[loss.Account].Id, loss.FamilyOrdinal, loss.PartNumber);
-            fromSaleDate = DateOnly.FromDayNumber(loss.SaleDay);
+            ref readonly var lossFill = ref _sales.FillOf(part.ReplacedLoss - 1);
+            fromLot = LotIds.Format(_accountsByIndex[lossFill.Account].Id, loss.FamilyOrdinal, loss.PartNumber);
+            fromSaleDate = DateOnly.FromDayNumber(lossFill.SaleDay);
         }
         return new TaxLot(
             part.Id, part.Account.Id, part.Position.Symbol, part.Position.Underlying, part.Direction,
@@ -56,22 +60,23 @@ public sealed partial class OwnerLedger
     private RealizedSale ToRealizedSale(int index)
     {
         ref readonly var sale = ref _sales.Sales[index];
-        var account = _accountsByIndex[sale.Account].Id;
-        var position = _positionsByIndex[sale.Position];
+        ref readonly var fill = ref _sales.FillOf(index);
+        var account = _accountsByIndex[fill.Account].Id;
+        var position = _positionsByIndex[fill.Position];
         var costAddedLater = _sales.CostAddedLater.GetValueOrDefault(index);
         var permanentlyDisallowed = _sales.PermanentlyDisallowed(sale);
         var cost = sale.Cost + costAddedLater;
         var gain = sale.Proceeds - cost;
-        var saleDate = DateOnly.FromDayNumber(sale.SaleDay);
+        var saleDate = DateOnly.FromDayNumber(fill.SaleDay);
         var adjustedAcquiredOn = DateOnly.FromDayNumber(sale.AdjustedAcquiredOn);
         return new RealizedSale(
-            LotIds.Format(account, sale.FillOrdinal, 1), LotIds.Format(account, sale.FamilyOrdinal, sale.PartNumber),
-            account, position.Symbol, position.Underlying, sale.Direction, sale.Quantity, sale.SoldAt, saleDate,
+            LotIds.Format(account, fill.FillOrdinal, 1), LotIds.Format(account, sale.FamilyOrdinal, sale.PartNumber),
+            account, position.Symbol, position.Underlying, fill.Direction, sale.Quantity, fill.SoldAt, saleDate,
             DateOnly.FromDayNumber(sale.AcquiredOn), adjustedAcquiredOn,
             sale.Proceeds, cost, sale.AdjustmentInCost, costAddedLater, gain,
             sale.Disallowed, permanentlyDisallowed, sale.Disallowed > 0, permanentlyDisallowed > 0,
             gain + sale.Disallowed,
-            sale.Direction == LotDirection.Long && saleDate > adjustedAcquiredOn.AddYears(1),
+            fill.Direction == LotDirection.Long && saleDate > adjustedAcquiredOn.AddYears(1),
             MatchesOf(sale));
     }
 

@@ -58,15 +58,15 @@ public sealed class ReferenceModelTests
         HeldByLot(trades.Book.Lots()).Should().BeEquivalentTo(reference.HeldShares().Select(h => (h.Lot, h.AdjustedAcquiredOn, h.Basis, (decimal)h.Shares)), $"seed {seed}");
     }
 
-    private static IEnumerable<(string Fill, string Lot, decimal Proceeds, decimal Cost, decimal Disallowed, decimal Permanent, decimal AddedLater)> SalesByLot(IEnumerable<RealizedSale> sales) =>
+    internal static IEnumerable<(string Fill, string Lot, decimal Proceeds, decimal Cost, decimal Disallowed, decimal Permanent, decimal AddedLater)> SalesByLot(IEnumerable<RealizedSale> sales) =>
         sales.GroupBy(s => (s.FillId, Lot: Family(s.LotId)))
             .Select(g => (g.Key.FillId, g.Key.Lot, R(g.Sum(s => s.Proceeds)), R(g.Sum(s => s.Cost - s.CostAddedByLaterWashSale)),
                 R(g.Sum(s => s.DisallowedLoss)), R(g.Sum(s => s.PermanentlyDisallowedLoss)), R(g.Sum(s => s.CostAddedByLaterWashSale))));
 
-    private static IEnumerable<(string Fill, string Lot, decimal Proceeds, decimal Cost, decimal Disallowed, decimal Permanent, decimal AddedLater)> ReferenceSales(ShareByShareReference reference) =>
+    internal static IEnumerable<(string Fill, string Lot, decimal Proceeds, decimal Cost, decimal Disallowed, decimal Permanent, decimal AddedLater)> ReferenceSales(ShareByShareReference reference) =>
         reference.Sales.Select(s => (s.Key.Fill, s.Key.Lot, R(s.Value.Proceeds), R(s.Value.Cost), R(s.Value.Disallowed), R(s.Value.Permanent), R(s.Value.AddedLater)));
 
-    private static IEnumerable<(string Lot, int AdjustedAcquiredOn, decimal Basis, decimal Shares)> HeldByLot(IEnumerable<TaxLot> lots) =>
+    internal static IEnumerable<(string Lot, int AdjustedAcquiredOn, decimal Basis, decimal Shares)> HeldByLot(IEnumerable<TaxLot> lots) =>
         lots.GroupBy(l => (Lot: Family(l.Id), l.AdjustedAcquiredOn.DayNumber, Basis: Math.Round(l.AdjustedBasis / l.Quantity, 8)))
             .Select(g => (g.Key.Lot, g.Key.DayNumber, g.Key.Basis, g.Sum(l => l.Quantity)));
 

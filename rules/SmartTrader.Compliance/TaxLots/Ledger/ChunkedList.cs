@@ -2,7 +2,8 @@ namespace SmartTrader.Compliance.TaxLots.Ledger;
 
 /// <summary>
 /// An append-only list of plain structs in fixed-size chunks: growing never copies what is stored, and the garbage
-/// collector has nothing to trace in it, however many millions of entries it holds.
+/// collector has nothing to trace in it, however many millions of entries it holds. Chunks are not cleared when
+/// allocated; each entry is, when added.
 /// </summary>
 internal sealed class ChunkedList<T> where T : unmanaged
 {
@@ -30,10 +31,12 @@ internal sealed class ChunkedList<T> where T : unmanaged
         if (chunk == _chunks.Length)
             Array.Resize(ref _chunks, _chunks.Length * 2);
         if (_chunks[chunk] is null)
-            _chunks[chunk] = new T[ChunkSize];
+            _chunks[chunk] = GC.AllocateUninitializedArray<T>(ChunkSize);
         else if (chunk == 0 && Count == _chunks[0].Length)
             Array.Resize(ref _chunks[0], Math.Min(ChunkSize, Count * 2));
         index = Count++;
-        return ref _chunks[chunk][index & Mask];
+        ref var slot = ref _chunks[chunk][index & Mask];
+        slot = default;
+        return ref slot;
     }
 }

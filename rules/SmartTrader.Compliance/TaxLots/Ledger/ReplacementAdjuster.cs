@@ -10,8 +10,7 @@ internal sealed class ReplacementAdjuster(SaleBook book, PartPool parts)
     /// <summary>Returns the part that keeps the replacement's unused shares (the split-off remainder, if any).</summary>
     public LotPart Apply(int loss, LotPart replacement, decimal shares, decimal disallowed, long fillSequence)
     {
-        while (replacement.SplitRemainder is { } remainder && replacement.ReplacementCapacity == 0)
-            replacement = remainder;
+        replacement = HolderOfUnusedShares(replacement);
 
         ref var sale = ref book.Sales[loss];
         sale.Disallowed += disallowed;
@@ -32,12 +31,26 @@ internal sealed class ReplacementAdjuster(SaleBook book, PartPool parts)
             replacement.WashSaleAdjustment += disallowedOnHeld;
             replacement.ReplacedLoss = loss + 1;
             if (replacement.Direction == LotDirection.Long)
-                replacement.AdjustedAcquiredOn = replacement.AcquiredOn - sale.HoldingDays;
+                replacement.AdjustedAcquiredOn = replacement.AcquiredOn - book.HoldingDays(loss);
             book.AddMatch(loss, MatchOf(replacement, heldShares, disallowedOnHeld, isPermanent: false));
         }
 
         if (shares > heldShares)
             ChargeEarlierSales(loss, holder, shares - heldShares, disallowed - disallowedOnHeld, fillSequence);
+        return holder;
+    }
+
+    /// <summary>
+    /// The part now holding <paramref name="planned"/>'s unused shares: a fill matching one replacement many times
+    /// splits it again and again, so the way there is shortened to one step each time.
+    /// </summary>
+    private static LotPart HolderOfUnusedShares(LotPart planned)
+    {
+        var holder = planned;
+        while (holder.SplitRemainder is { } remainder && holder.ReplacementCapacity == 0)
+            holder = remainder;
+        if (holder != planned)
+            planned.SplitRemainder = holder;
         return holder;
     }
 
@@ -109,7 +122,7 @@ internal sealed class ReplacementAdjuster(SaleBook book, PartPool parts)
             book.CostAddedLater[sold.Sale] = book.CostAddedLater.GetValueOrDefault(sold.Sale) + charge;
             book.AddMatch(loss, new MatchData
             {
-                Account = closed.Account,
+                Account = book.FillOf(sold.Sale).Account,
                 FamilyOrdinal = closed.FamilyOrdinal,
                 PartNumber = closed.PartNumber,
                 AcquiredOn = closed.AcquiredOn,

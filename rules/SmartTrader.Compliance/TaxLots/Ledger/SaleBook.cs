@@ -4,10 +4,16 @@ namespace SmartTrader.Compliance.TaxLots.Ledger;
 internal sealed class SaleBook
 {
     public ChunkedList<SaleData> Sales { get; } = new();
+    public ChunkedList<ClosingFill> Fills { get; } = new();
     public ChunkedList<MatchData> Matches { get; } = new();
 
     /// <summary>Cost added to sales after the fact (only with ReplacementsMayBeAlreadySold), by sale index.</summary>
     public Dictionary<int, decimal> CostAddedLater { get; } = [];
+
+    public ref ClosingFill FillOf(int sale) => ref Fills[Sales[sale].Fill];
+
+    /// <summary>Days the sold shares were held, counted from the adjusted acquisition date.</summary>
+    public int HoldingDays(int sale) => FillOf(sale).SaleDay - Sales[sale].AdjustedAcquiredOn;
 
     public void AddMatch(int sale, in MatchData match)
     {

@@ -78,17 +78,19 @@ internal sealed class SalePlanner(WashSaleOptions options)
         // Candidates used up by the plan's earlier losses (or too old) stay used up: later losses start after them.
         if (_scanStamp != Plan.Stamp)
             (_scanFrom, _scanStamp) = (pool.RecentHead, Plan.Stamp);
-        while (_scanFrom is not null && (_scanFrom.AcquiredOn < day - WashSalePool.WindowDays || AvailableShares(_scanFrom) <= 0))
+        var windowStart = day - WashSalePool.WindowDays;
+        var availableAtScan = 0m;
+        while (_scanFrom is not null && (_scanFrom.AcquiredOn < windowStart || (availableAtScan = AvailableShares(_scanFrom)) <= 0))
             _scanFrom = _scanFrom.NextRecent;
 
         var sold = close.Part.Family;
         for (var candidate = _scanFrom; candidate is not null && close.UnwashedShares > 0; candidate = candidate.NextRecent)
         {
-            if (candidate.AcquiredOn < day - WashSalePool.WindowDays || candidate.Family == sold)
+            if (candidate.AcquiredOn < windowStart || candidate.Family == sold)
                 continue;
             if (!options.EarlierAcquisitionsMayReplace && candidate.Family.Sequence < sold.Sequence)
                 continue;
-            var available = AvailableShares(candidate);
+            var available = candidate == _scanFrom ? availableAtScan : AvailableShares(candidate);
             if (available <= 0)
                 continue;
             var take = Math.Min(available, close.UnwashedShares);
