@@ -85,7 +85,7 @@ internal static class ClusterBenchCommand
                 parse.GetValue(connection)!, parse.GetValue(silos), parse.GetValue(clients), parse.GetValue(accounts), parse.GetValue(owners),
                 TimeSpan.FromSeconds(parse.GetValue(duration)), TimeSpan.FromSeconds(parse.GetValue(warmup)));
             var r = await ClusterOrderBench.RunAsync(settings, ct);
-            BenchOutput.Write(parse.GetValue(json), $"order placement over HTTP, one silo vs {r.Silos} clustered silos (PostgreSQL, {settings.Clients} clients, {settings.Accounts} accounts)",
+            BenchOutput.Write(parse.GetValue(json), $"order placement over HTTP, one silo vs {r.Silos} clustered silos (PostgreSQL, {settings.Clients} clients, {settings.Accounts} accounts of {settings.Owners} owners)",
             [
                 ("singleOrdersPerSecond", r.Single.OrdersPerSecond), ("singleP50Micros", r.Single.Latency.P50Micros),
                 ("singleP99Micros", r.Single.Latency.P99Micros), ("singleErrors", r.Single.Errors),
