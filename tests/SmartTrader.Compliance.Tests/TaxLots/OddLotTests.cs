@@ -47,43 +47,28 @@ public sealed class OddLotTests
         return runs;
     }
 
+    private static readonly RandomTradingProfile Dense = new(
+        Steps: 200,
+        NextDay: (random, day) =>
+        {
+            day = day.AddDays(random.Next(8) switch { 0 => 1, 1 => random.Next(2, 5), _ => 0 });
+            return random.Next(60) == 0 ? day.AddDays(random.Next(25, 40)) : day;
+        },
+        PriceTicks: random => random.Next(7) - 3,
+        Account: random => random.Next(10) switch { < 8 => Trades.Taxable, 8 => Trades.OtherTaxable, _ => Trades.Ira },
+        MostSold: 40,
+        MostBought: 19);
+
     [Theory]
     [MemberData(nameof(Runs))]
     public void Dense_odd_lot_trading_agrees_with_the_share_by_share_reference(int seed, bool alreadySold, bool earlier)
     {
         var options = new WashSaleOptions { ReplacementsMayBeAlreadySold = alreadySold, EarlierAcquisitionsMayReplace = earlier };
-        var trades = new Trades(options);
-        var reference = new ShareByShareReference(options, account => account == Trades.Ira);
-        var random = new Random(seed);
-        var day = new DateOnly(2024, 1, 2);
-        var price = 10m;
 
-        for (var step = 0; step < 200; step++)
-        {
-            day = day.AddDays(random.Next(8) switch { 0 => 1, 1 => random.Next(2, 5), _ => 0 });
-            if (random.Next(60) == 0)
-                day = day.AddDays(random.Next(25, 40));
-            price = Math.Clamp(price + (random.Next(7) - 3) * 0.25m, 1m, 30m);
-            var account = random.Next(10) switch { < 8 => Trades.Taxable, 8 => Trades.OtherTaxable, _ => Trades.Ira };
-            var held = reference.Held(account);
-            var sells = held > 0 && random.Next(2) == 0;
-            var quantity = sells ? random.Next(1, Math.Min(held, 40) + 1) : random.Next(1, 20);
-            var side = sells ? TradeSide.Sell : TradeSide.Buy;
-            var time = Trades.Noon(day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-
-            var facts = trades.Book.WashSaleFactsFor(new ProposedOrder(time, account, "XYZ", side, quantity, price), price);
-            var disallowedBefore = trades.Book.RealizedSales().Sum(s => s.DisallowedLoss);
-            trades.Fill(new Fill(time, account, "XYZ", side, quantity, price));
-            if (sells) reference.Sell(account, quantity, price, day.DayNumber);
-            else reference.Buy(account, quantity, price, day.DayNumber);
-
-            var disallowedByFill = trades.Book.RealizedSales().Sum(s => s.DisallowedLoss) - disallowedBefore;
-            Math.Round(facts.DisallowedAmount, 10).Should().Be(Math.Round(disallowedByFill, 10), $"facts foretell fill {step} (seed {seed})");
-        }
+        var (trades, reference) = RandomTrading.Run(seed, options, Dense);
 
         trades.Book.LedgerOf(Trades.Taxable).RealizedSaleCount.Should().Be(trades.Book.RealizedSales().Count);
-        ReferenceModelTests.SalesByLot(trades.Book.RealizedSales()).Should().BeEquivalentTo(ReferenceModelTests.ReferenceSales(reference), $"seed {seed}");
-        ReferenceModelTests.HeldByLot(trades.Book.Lots()).Should().BeEquivalentTo(
-            reference.HeldShares().Select(h => (h.Lot, h.AdjustedAcquiredOn, h.Basis, (decimal)h.Shares)), $"seed {seed}");
+        RandomTrading.SalesByLot(trades.Book.RealizedSales()).Should().BeEquivalentTo(RandomTrading.ReferenceSales(reference), $"seed {seed}");
+        RandomTrading.HeldByLot(trades.Book.Lots()).Should().BeEquivalentTo(RandomTrading.ReferenceHeld(reference), $"seed {seed}");
     }
 }
