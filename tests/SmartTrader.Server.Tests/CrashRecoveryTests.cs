@@ -61,7 +61,7 @@ public sealed class CrashRecoveryTests : IDisposable
         await restarted.WaitUntilReadyAsync(baseAddress, TimeSpan.FromSeconds(90));
         using var after = await HttpExtensions.SignedInClientAsync(baseAddress, Trader, TraderPassword);
 
-        var listed = await ListAllOrdersAsync(after);
+        var listed = await after.ListAllOrdersAsync(Account);
         listed.Select(o => o.GetProperty("clientOrderId").GetString()).Should().OnlyHaveUniqueItems();
         var byClientId = listed.ToDictionary(o => o.GetProperty("clientOrderId").GetString()!);
         foreach (var (clientOrderId, orderId) in acknowledged)
@@ -123,20 +123,6 @@ public sealed class CrashRecoveryTests : IDisposable
                 return;
             }
         }
-    }
-
-    private static async Task<List<JsonElement>> ListAllOrdersAsync(HttpClient http)
-    {
-        var orders = new List<JsonElement>();
-        string? after = null;
-        do
-        {
-            var path = $"/api/accounts/{Account}/orders?limit=500" + (after is null ? "" : $"&after={Uri.EscapeDataString(after)}");
-            var page = await (await http.GetAsync(path)).ShouldBeAsync<JsonElement>(HttpStatusCode.OK);
-            orders.AddRange(page.GetProperty("orders").EnumerateArray());
-            after = page.TryGetProperty("next", out var next) && next.ValueKind == JsonValueKind.String ? next.GetString() : null;
-        } while (after is not null);
-        return orders;
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition, TimeSpan limit)

@@ -253,19 +253,8 @@ public sealed class NetworkPartitionTests(ITestOutputHelper output)
         return clock.Elapsed;
     }
 
-    private static async Task<IReadOnlyList<string>> ClientOrderIdsAsync(HttpClient trader, string account)
-    {
-        var ids = new List<string>();
-        string? after = null;
-        do
-        {
-            var path = $"/api/accounts/{account}/orders?limit=500" + (after is null ? "" : $"&after={Uri.EscapeDataString(after)}");
-            var page = await (await trader.GetAsync(path)).ShouldBeAsync<JsonElement>(HttpStatusCode.OK);
-            ids.AddRange(page.GetProperty("orders").EnumerateArray().Select(o => o.GetProperty("clientOrderId").GetString()!));
-            after = page.TryGetProperty("next", out var next) && next.ValueKind == JsonValueKind.String ? next.GetString() : null;
-        } while (after is not null);
-        return ids;
-    }
+    private static async Task<IReadOnlyList<string>> ClientOrderIdsAsync(HttpClient trader, string account) =>
+        [.. (await trader.ListAllOrdersAsync(account)).Select(o => o.GetProperty("clientOrderId").GetString()!)];
 
     private sealed record SiloRow(string Address, string Status, long Generation, bool IsLocal, bool RunsMarketFeed);
 

@@ -203,15 +203,7 @@ public sealed class PostgresRestartTests(ITestOutputHelper output) : IAsyncLifet
     private static async Task VerifyAccountAsync(HttpClient http, string account, OrderLedger ledger)
     {
         var expected = ledger.Acknowledged.Where(a => a.Value == account).Select(a => a.Key).ToList();
-        var listed = new List<JsonElement>();
-        string? after = null;
-        do
-        {
-            var path = $"/api/accounts/{account}/orders?limit=500" + (after is null ? "" : $"&after={Uri.EscapeDataString(after)}");
-            var page = await (await http.GetAsync(path)).ShouldBeAsync<JsonElement>(HttpStatusCode.OK);
-            listed.AddRange(page.GetProperty("orders").EnumerateArray());
-            after = page.TryGetProperty("next", out var next) && next.ValueKind == JsonValueKind.String ? next.GetString() : null;
-        } while (after is not null);
+        var listed = await http.ListAllOrdersAsync(account);
 
         var ids = listed.Select(o => o.GetProperty("clientOrderId").GetString()).ToList();
         ids.Should().OnlyHaveUniqueItems("no order of {0} was recorded twice", account);

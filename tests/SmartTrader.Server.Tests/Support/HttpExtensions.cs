@@ -71,4 +71,19 @@ public static class HttpExtensions
         response.StatusCode.Should().Be(status, body);
         return JsonSerializer.Deserialize<T>(body, JsonSerializerOptions.Web)!;
     }
+
+    /// <summary>Every order of the account, following the listing's pages to the end.</summary>
+    public static async Task<List<JsonElement>> ListAllOrdersAsync(this HttpClient http, string account)
+    {
+        var orders = new List<JsonElement>();
+        string? after = null;
+        do
+        {
+            var path = $"/api/accounts/{account}/orders?limit=500" + (after is null ? "" : $"&after={Uri.EscapeDataString(after)}");
+            var page = await (await http.GetAsync(path)).ShouldBeAsync<JsonElement>(HttpStatusCode.OK);
+            orders.AddRange(page.GetProperty("orders").EnumerateArray());
+            after = page.TryGetProperty("next", out var next) && next.ValueKind == JsonValueKind.String ? next.GetString() : null;
+        } while (after is not null);
+        return orders;
+    }
 }
