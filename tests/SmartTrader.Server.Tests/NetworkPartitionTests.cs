@@ -87,7 +87,9 @@ public sealed class NetworkPartitionTests(ITestOutputHelper output)
         var refused = await inside;
         refused.Should().BePositive("a silo whose lease lapsed turns requests away at once");
         NetnsCluster.IsRunning(pid).Should().BeTrue("a silo that cannot reach the table stops serving, not running");
-        cluster.SiloLog(isolated).Should().Contain("stops serving until it reaches the membership table again");
+        // Requests are turned away as soon as the lease lapses; the loop logs it when its database call gives up.
+        await WaitUntilAsync(() => cluster.SiloLog(isolated).Contains("stops serving until it reaches the membership table again", StringComparison.Ordinal),
+            "the cut-off silo logs that it stopped serving");
 
         // Healed, the silo reads that it was declared dead and stops; the script starts a new one (its supervisor's
         // job), which rejoins as a new life of the same endpoint.
@@ -258,23 +260,26 @@ public sealed class NetworkPartitionTests(ITestOutputHelper output)
 
     private sealed record SiloRow(string Address, string Status, long Generation, bool IsLocal, bool RunsMarketFeed);
 
-    private static async Task<IReadOnlyList<SiloRow>> ClusterViewAsync(HttpClient admin)
+    /// <summary>The cluster view, or null while the cluster is changing (a retryable 503: the admin's session lives on a moving grain).</summary>
+    private static async Task<IReadOnlyList<SiloRow>?> ClusterViewAsync(HttpClient admin)
     {
-        var view = await (await admin.GetAsync("/api/cluster")).ShouldBeAsync<JsonElement>(HttpStatusCode.OK);
+        using var response = await admin.GetAsync("/api/cluster");
+        if (response.StatusCode == HttpStatusCode.ServiceUnavailable) return null;
+        var view = await response.ShouldBeAsync<JsonElement>(HttpStatusCode.OK);
         return view.GetProperty("silos").EnumerateArray().Select(s => new SiloRow(
             s.GetProperty("address").GetString()!, s.GetProperty("status").GetString()!, s.GetProperty("generation").GetInt64(),
             s.GetProperty("isLocal").GetBoolean(), s.GetProperty("runsMarketFeed").GetBoolean())).ToList();
     }
 
-    /// <summary>Polls GET /api/cluster (views refresh every heartbeat) until the condition holds.</summary>
+    /// <summary>Polls GET /api/cluster (views refresh every heartbeat) until it answers and the condition holds.</summary>
     private static async Task<IReadOnlyList<SiloRow>> WaitForViewAsync(HttpClient admin, Func<IReadOnlyList<SiloRow>, bool> condition, string what)
     {
         var clock = Stopwatch.StartNew();
         while (true)
         {
             var view = await ClusterViewAsync(admin);
-            if (condition(view)) return view;
-            if (clock.Elapsed > Bound) throw new TimeoutException($"Not within {Bound}: {what}. Last view: {string.Join("; ", view)}");
+            if (view is not null && condition(view)) return view;
+            if (clock.Elapsed > Bound) throw new TimeoutException($"Not within {Bound}: {what}. Last view: {(view is null ? "503" : string.Join("; ", view))}");
             await Task.Delay(200);
         }
     }
