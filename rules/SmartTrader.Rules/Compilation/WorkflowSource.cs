@@ -10,10 +10,15 @@ namespace SmartTrader.Rules.Compilation;
 /// inputs and global params, and one small method per author-written expression (rule, placeholder, action).
 /// Rules with local params or children get a method that evaluates the subtree and records it when traced.
 /// The loop that calls them lives in <see cref="Runtime.WorkflowRunner{TScope}"/>, not here.
+/// The rule methods are spread over a chain of classes, each deriving from the one before: Roslyn emits one class
+/// at a time per core, so a large workflow in one class would be emitted on one core.
 /// </summary>
 internal sealed class WorkflowSource
 {
     private const string Exception = "global::System.Exception";
+
+    /// <summary>The first class of the chain: the inputs and global params, and the methods that set them.</summary>
+    private const string ScopeClass = "__Scope";
 
     private readonly WorkflowPlan _plan;
     private readonly IReadOnlyList<RuleInput> _inputs;
@@ -54,20 +59,39 @@ internal sealed class WorkflowSource
     public static WorkflowSource ForWorkflow(WorkflowPlan plan, IReadOnlyList<RuleInput> inputs, SiteCatalog sites, IReadOnlyList<string> globalTypes)
     {
         var source = new WorkflowSource(plan, inputs, sites);
-        source.Header();
+        var top = plan.TopLevel;
+        var chunks = (top.Count + ChunkSize - 1) / ChunkSize;
+        var chunksPerPart = Math.Max(1, (chunks + MaxParts - 1) / MaxParts);
+        var parts = (chunks + chunksPerPart - 1) / chunksPerPart;
+
+        source.Usings();
+        source.ClassOpen(ScopeClass, "global::SmartTrader.Rules.Runtime.RuleScope", sealedClass: false);
         source.InputFields();
         for (var i = 0; i < plan.Globals.Count; i++)
             source.Line($"public {globalTypes[i]} {Identifier(plan.Globals[i].Param.Name)};");
         source.BindAndClear();
         source.ComputeGlobals(globalTypes);
-        foreach (var node in plan.TopLevel)
+        source.Line("}");
+        var previous = ScopeClass;
+        for (var part = 0; part < parts; part++)
         {
-            source.RuleMethod(node);
-            source.PlaceholderMethods(node);
-            source.ActionMethod(node, node.Rule.Actions?.OnSuccess, onSuccess: true);
-            source.ActionMethod(node, node.Rule.Actions?.OnFailure, onSuccess: false);
+            source.ClassOpen($"__Rules{part}", previous, sealedClass: false);
+            previous = $"__Rules{part}";
+            for (var chunk = part * chunksPerPart; chunk < Math.Min(chunks, (part + 1) * chunksPerPart); chunk++)
+            {
+                for (var i = chunk * ChunkSize; i < Math.Min(top.Count, (chunk + 1) * ChunkSize); i++)
+                {
+                    source.RuleMethod(top[i]);
+                    source.PlaceholderMethods(top[i]);
+                    source.ActionMethod(top[i], top[i].Rule.Actions?.OnSuccess, onSuccess: true);
+                    source.ActionMethod(top[i], top[i].Rule.Actions?.OnFailure, onSuccess: false);
+                }
+                source.Chunk(chunk);
+            }
+            source.Line("}");
         }
-        source.StraightLine();
+        source.ClassOpen(GeneratedCode.ClassName, previous, sealedClass: true);
+        source.NextFailure(chunks);
         source.Footer();
         return source;
     }
@@ -80,6 +104,12 @@ internal sealed class WorkflowSource
 
     private void Header()
     {
+        Usings();
+        ClassOpen(GeneratedCode.ClassName, "global::SmartTrader.Rules.Runtime.RuleScope", sealedClass: true);
+    }
+
+    private void Usings()
+    {
         Line("#nullable disable");
         Line("#pragma warning disable");
         Line("using System;");
@@ -88,8 +118,10 @@ internal sealed class WorkflowSource
         Line("using static SmartTrader.Rules.Runtime.RuleFunctions;");
         Line("using Utils = SmartTrader.Rules.Runtime.RuleFunctions;");
         Line($"namespace {GeneratedCode.Namespace} {{");
-        Line($"public sealed class {GeneratedCode.ClassName} : global::SmartTrader.Rules.Runtime.RuleScope {{");
     }
+
+    private void ClassOpen(string name, string baseType, bool sealedClass) =>
+        Line($"public {(sealedClass ? "sealed" : "abstract")} class {name} : {baseType} {{");
 
     private void Footer()
     {
@@ -138,33 +170,39 @@ internal sealed class WorkflowSource
     private const int ChunkSize = 64;
 
     /// <summary>
+    /// Most classes the rules are spread over: enough for every core to emit one, few enough that a name looked up
+    /// from the last class (an input, found in the first) walks a short chain of base classes.
+    /// </summary>
+    private const int MaxParts = 16;
+
+    /// <summary>
     /// <c>__NextFailure</c>: direct calls in rule order, in chunks, each entered at any rule through a jump table.
     /// A loop of delegate calls to a thousand different methods costs more than the rules themselves.
     /// </summary>
-    private void StraightLine()
+    private void NextFailure(int chunks)
     {
-        var top = _plan.TopLevel;
-        var chunks = (top.Count + ChunkSize - 1) / ChunkSize;
         Line("public override int __NextFailure(int __from) {");
         Line("int __failed;");
         for (var c = 0; c < chunks; c++)
             Line($"if (__from < {(c + 1) * ChunkSize} && (__failed = __Chunk{c}(__from)) >= 0) return __failed;");
         Line("return -1;");
         Line("}");
-        for (var c = 0; c < chunks; c++)
-        {
-            var first = c * ChunkSize;
-            var last = Math.Min(top.Count, first + ChunkSize);
-            Line($"private int __Chunk{c}(int __from) {{");
-            Line("switch (__from) {");
-            for (var i = first; i < last; i++) Line($"case {i}: goto __r{i};");
-            Line($"default: goto __r{first};");
-            Line("}");
-            for (var i = first; i < last; i++)
-                Line($"__r{i}: __at = {i}; if (!{RuleMethodName(top[i])}()) return {i};");
-            Line("return -1;");
-            Line("}");
-        }
+    }
+
+    private void Chunk(int chunk)
+    {
+        var top = _plan.TopLevel;
+        var first = chunk * ChunkSize;
+        var last = Math.Min(top.Count, first + ChunkSize);
+        Line($"protected int __Chunk{chunk}(int __from) {{");
+        Line("switch (__from) {");
+        for (var i = first; i < last; i++) Line($"case {i}: goto __r{i};");
+        Line($"default: goto __r{first};");
+        Line("}");
+        for (var i = first; i < last; i++)
+            Line($"__r{i}: __at = {i}; if (!{RuleMethodName(top[i])}()) return {i};");
+        Line("return -1;");
+        Line("}");
     }
 
     private void RuleMethod(RuleNode node)

@@ -170,4 +170,20 @@ public sealed class EvaluationTests
         workflow.Execute(Inputs.Indian(loyalty: 2, purchases: 6000m), new Basket(1, 0m)).Where(r => !r.IsSuccess)
             .Select(r => r.Rule.RuleName).Should().Equal("R70", "R100", "R149");
     }
+
+    [Fact]
+    public void A_workflow_of_more_chunks_than_generated_classes_still_reports_every_failure_in_order()
+    {
+        // 1,100 rules are 18 chunks of 64, more than the 16 classes the rule methods are spread over.
+        var failing = new[] { 3, 640, 1_099 };
+        var rules = string.Join(",", Enumerable.Range(0, 1_100).Select(i =>
+            $$"""{ "RuleName": "R{{i}}", "Expression": "{{(failing.Contains(i) ? "input1.Country == \\\"usa\\\"" : $"input1.TotalPurchasesToDate > {i}")}}" }"""));
+        var workflow = Inputs.Compile($$"""{ "WorkflowName": "W", "Rules": [ {{rules}} ] }""");
+
+        var verdict = workflow.Evaluate(Inputs.Indian(purchases: 6000m), new Basket(1, 0m));
+
+        verdict.Failures.Select(f => f.RuleName).Should().Equal("R3", "R640", "R1099");
+        workflow.Execute(Inputs.Indian(purchases: 6000m), new Basket(1, 0m)).Where(r => !r.IsSuccess)
+            .Select(r => r.Rule.RuleName).Should().Equal("R3", "R640", "R1099");
+    }
 }
