@@ -10,8 +10,8 @@ namespace SmartTrader.Rules.Compilation;
 /// inputs and global params, and one small method per author-written expression (rule, placeholder, action).
 /// Rules with local params or children get a method that evaluates the subtree and records it when traced.
 /// The loop that calls them lives in <see cref="Runtime.WorkflowRunner{TScope}"/>, not here.
-/// The rule methods are spread over a chain of classes, each deriving from the one before: Roslyn emits one class
-/// at a time per core, so a large workflow in one class would be emitted on one core.
+/// The rule methods are spread over a chain of classes, each deriving from the one before: Roslyn compiles the method
+/// bodies of one class on one thread, so a large workflow in one class would be emitted on one core.
 /// </summary>
 internal sealed class WorkflowSource
 {
