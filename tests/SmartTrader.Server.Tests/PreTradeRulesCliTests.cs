@@ -1,6 +1,7 @@
 using SmartTrader.Rules.Compilation;
 using SmartTrader.Rules.Model;
 using SmartTrader.Server.RulesCli;
+using SmartTrader.TestSupport;
 using SmartTrader.Trading.PreTrade;
 
 namespace SmartTrader.Server.Tests;
@@ -8,7 +9,7 @@ namespace SmartTrader.Server.Tests;
 /// <summary>The rules verbs know the pre-trade inputs, and the sample inputs shipped beside the rules bind to them.</summary>
 public sealed class PreTradeRulesCliTests
 {
-    private static string Rulesets => Path.Combine(RepositoryRoot(), "rules", "rulesets");
+    private static string Rulesets => Path.Combine(Repository.Root, "rules", "rulesets");
 
     [Fact]
     public void The_shipped_pre_trade_rules_evaluate_against_the_sample_inputs()
@@ -26,12 +27,5 @@ public sealed class PreTradeRulesCliTests
         verdict.Failures.Select(f => f.RuleName).Should().BeEquivalentTo(
             "MaxOrderQuantity", "PriceCollar", "MaxConcentration", "BuyingPower", "PatternDayTraderMinimumEquity", "PatternDayTraderDesignation", "WashSale");
         verdict.Failures.Should().OnlyContain(f => !f.Threw);
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "SmartTrader.sln"))) directory = directory.Parent;
-        return directory?.FullName ?? throw new InvalidOperationException("SmartTrader.sln not found above " + AppContext.BaseDirectory);
     }
 }

@@ -26,7 +26,7 @@ public sealed class SchemaMigrationTests(StorageDatabases databases) : IClassFix
     public async Task The_embedded_migrations_are_the_deploy_sql_files(StorageKind kind)
     {
         var provider = kind == StorageKind.Sqlite ? "sqlite" : "postgres";
-        var directory = Path.Combine(RepositoryRoot(), "deploy", "sql", provider);
+        var directory = Path.Combine(Repository.Root, "deploy", "sql", provider);
 
         var files = Directory.GetFiles(directory, "*.sql").OrderBy(f => f, StringComparer.Ordinal)
             .Select(f => (Path.GetFileNameWithoutExtension(f), File.ReadAllText(f)));
@@ -102,12 +102,5 @@ public sealed class SchemaMigrationTests(StorageDatabases databases) : IClassFix
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         command.ExecuteNonQuery();
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "SmartTrader.sln"))) directory = directory.Parent;
-        return directory?.FullName ?? throw new InvalidOperationException("repository root not found");
     }
 }

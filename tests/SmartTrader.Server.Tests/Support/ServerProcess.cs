@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using SmartTrader.TestSupport;
 
 namespace SmartTrader.Server.Tests.Support;
 
@@ -32,20 +33,33 @@ public sealed class ServerProcess : IAsyncDisposable
     /// <summary>The operating system's process id: the same id means the same process, never restarted.</summary>
     public int Id => _process.Id;
 
-    public static ServerProcess Start(IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null, string? workingDirectory = null)
+    public static ServerProcess Start(IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null, string? workingDirectory = null) =>
+        Start(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet", [ServerDll, .. arguments], environment, workingDirectory ?? AppContext.BaseDirectory);
+
+    /// <summary>
+    /// The <c>smarttrader</c> launcher at the repository root, as the README runs it: it publishes the server when
+    /// sources changed, then replaces itself with the server process (same process id).
+    /// </summary>
+    public static ServerProcess StartLauncher(IEnumerable<string> arguments) =>
+        Start(Path.Combine(Repository.Root, "smarttrader"), arguments, environment: null, Repository.Root);
+
+    private static ServerProcess Start(string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment, string workingDirectory)
     {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        var start = new ProcessStartInfo(fileName)
         {
             UseShellExecute = false,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = workingDirectory ?? AppContext.BaseDirectory,
+            WorkingDirectory = workingDirectory,
         };
-        start.ArgumentList.Add(ServerDll);
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
         foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
-        return new ServerProcess(Process.Start(start) ?? throw new InvalidOperationException("Could not start the server."));
+        return new ServerProcess(Process.Start(start) ?? throw new InvalidOperationException($"Could not start {fileName}."));
     }
+
+    /// <summary>The program and arguments the process runs now (Linux: /proc), after any exec.</summary>
+    public IReadOnlyList<string> CommandLine =>
+        File.ReadAllText($"/proc/{_process.Id}/cmdline").Split('\0', StringSplitOptions.RemoveEmptyEntries);
 
     public async Task<int> WaitForExitAsync(TimeSpan limit)
     {
