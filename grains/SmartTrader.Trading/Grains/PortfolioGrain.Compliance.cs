@@ -17,14 +17,17 @@ public sealed partial class PortfolioGrain
 
     private static ExchangeCalendar Calendar => NyseCalendar.Instance;
 
-    /// <summary>Built from the kept history on first use, then kept current by <see cref="RecordForCompliance"/>.</summary>
-    private DayTradeLedger DayTrades => _dayTrades ??= State.DayTrades.ToLedger(Key, Calendar);
+    /// <summary>Rebuilt from the committed fills by <see cref="LoadFillViews"/>, then kept current by <see cref="RecordForCompliance"/>.</summary>
+    private DayTradeLedger DayTrades => _dayTrades ?? throw new InvalidOperationException($"The day-trade ledger of account {Key} is read before it is loaded.");
 
-    private void RecordForCompliance(Fill fill)
+    /// <summary>A ledger not loaded yet will read the fill with the others when it is.</summary>
+    private void RecordForCompliance(Fill fill) => _dayTrades?.Record(FillOf(fill, fill.Time), fill.OrderId);
+
+    private static DayTradeLedger BuildDayTrades(string account, IEnumerable<Fill> fillsInTimeOrder)
     {
-        var recorded = new DayTradeFill(fill.Time, fill.Symbol, SideOf(fill.Side), fill.Quantity, fill.Price, fill.OrderId);
-        DayTrades.Record(recorded.ToFill(Key), recorded.OrderId);
-        State.DayTrades.Add(recorded, Calendar);
+        var ledger = new DayTradeLedger(account, Calendar);
+        foreach (var fill in fillsInTimeOrder) ledger.Record(FillOf(fill, fill.Time), fill.OrderId);
+        return ledger;
     }
 
     /// <summary>Open orders count toward day trades of margin accounts only, so only theirs are listed.</summary>
@@ -50,6 +53,7 @@ public sealed partial class PortfolioGrain
     public async Task<ComplianceStatusView> GetComplianceStatus()
     {
         RequireAccount();
+        await LoadFillViews();
         var now = Time.GetUtcNow();
         var (valuation, marks) = await MarkedValuation();
         var day = TradingDay.At(State.Day, now, _options.SessionCloseUtc, valuation.Equity);

@@ -139,18 +139,18 @@ public sealed partial class PortfolioGrain
     /// <summary>The lots kept here while the owner has this account alone.</summary>
     private async Task<OwnerTaxLots> LocalTaxLots()
     {
-        if (_taxLots is null)
-        {
-            var recorded = await history.RecordedFillsAsync(Key);
-            var pending = State.Outbox.Values.Concat(State.OpenOrders.Values).SelectMany(o => o.Fills);
-            var lots = new OwnerTaxLots(State.Account!.Owner, (fill, e) => LogFillLeftOut(e, Key, fill.FillId));
-            lots.AddAccount(State.Account);
-            lots.Add(recorded.Concat(pending));
-            _taxLots = lots;
-        }
+        if (_taxLots is null) await LoadFillViews();
         // One account's fills arrive out of order rarely (a venue's fill after a later order); putting them back is cheap.
-        if (_taxLots.IsOutOfOrder) _taxLots.Resort();
+        if (_taxLots!.IsOutOfOrder) _taxLots.Resort();
         return _taxLots;
+    }
+
+    private OwnerTaxLots BuildTaxLots(IEnumerable<Fill> fills)
+    {
+        var lots = new OwnerTaxLots(State.Account!.Owner, (fill, e) => LogFillLeftOut(e, Key, fill.FillId));
+        lots.AddAccount(State.Account);
+        lots.Add(fills);
+        return lots;
     }
 
     private ITaxOwnerGrain OwnerView() => GrainFactory.GetGrain<ITaxOwnerGrain>(State.Account!.Owner);

@@ -148,6 +148,7 @@ public sealed partial class PortfolioGrain(
         var gate = rulesets.PreTrade
             ?? throw Error(TradingErrorKind.Unavailable, "No pre-trade ruleset is active on this server yet, so orders cannot be checked; retry shortly.");
         var sharesOwnerView = await SharesOwnerView();
+        await LoadFillViews();
         var now = Time.GetUtcNow();
         // The order's quote and a margin account's marks are asked for together; neither depends on the other. The
         // wash-sale facts need the price, so they are asked for once the quote is in, while the marks may still come.

@@ -19,9 +19,6 @@ public sealed class PortfolioState
     /// <summary>Order snapshots committed here but not yet recorded in their order grains, by order id.</summary>
     public Dictionary<string, OrderView> Outbox { get; set; } = [];
 
-    /// <summary>The fills the day-trade ledger is rebuilt from on activation.</summary>
-    public DayTradeHistory DayTrades { get; set; } = new();
-
     /// <summary>Whether the account is registered with its owner, and who keeps its tax lots.</summary>
     public TaxOwnerLink TaxOwner { get; set; }
 

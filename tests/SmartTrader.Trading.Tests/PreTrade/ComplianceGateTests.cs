@@ -119,6 +119,51 @@ public class ComplianceGateTests
     }
 
     [Fact]
+    public async Task Shares_carried_overnight_stay_carried_across_a_restart()
+    {
+        var storage = new MemoryGrainStorage();
+        await using (var first = await StartAsync(LegacyMonday, storage: storage))
+        {
+            var portfolio = await first.OpenAsync("m1", 20_000m, AccountType.Margin);
+            (await portfolio.PlaceOrder(Market("held", OrderSide.Buy, 30m))).Order.Status.Should().Be(OrderStatus.Filled);
+        }
+
+        await using var second = await StartAsync(LegacyMonday.AddDays(1), storage: storage);
+        var reactivated = second.Portfolio("m1");
+        for (var i = 1; i <= 3; i++) await DayTrade(reactivated, $"{i}");
+
+        (await reactivated.PlaceOrder(Market("carried", OrderSide.Sell, 30m))).Order.Status.Should().Be(OrderStatus.Filled);
+        (await FourthDayTrade(reactivated)).Status.Should().Be(OrderStatus.Rejected);
+    }
+
+    [Fact]
+    public async Task A_days_orders_do_not_grow_the_stored_portfolio()
+    {
+        var storage = new MemoryGrainStorage();
+        await using var silo = await StartAsync(LegacyMonday, storage: storage);
+        var portfolio = await silo.OpenAsync("m1", 100_000m, AccountType.Margin);
+
+        var afterFew = await StoredSizeAfterRoundTrips(silo, portfolio, storage, "a", 5);
+        var afterMany = await StoredSizeAfterRoundTrips(silo, portfolio, storage, "b", 40);
+
+        afterMany.Should().BeLessThan(afterFew + 100, "the day's fills live in the order records, not in the portfolio's state");
+    }
+
+    /// <summary>Day trades a second apart, then every order recorded and one more written: the size of the stored portfolio.</summary>
+    private static async Task<int> StoredSizeAfterRoundTrips(TradingSilo silo, IPortfolioGrain portfolio, MemoryGrainStorage storage, string prefix, int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            await MoveTo(silo, silo.Clock.GetUtcNow().AddSeconds(1));
+            await DayTrade(portfolio, $"{prefix}{i}");
+        }
+        await portfolio.SyncOrders();
+        (await portfolio.PlaceOrder(Market($"{prefix}-last", OrderSide.Buy))).Order.Status.Should().Be(OrderStatus.Filled);
+        var row = await storage.ReadAsync(new GrainStateKey(SmartTrader.Trading.Grains.PortfolioGrain.TypeName, "m1", SmartTrader.Trading.Grains.PortfolioGrain.StateName));
+        return row!.Payload.Length;
+    }
+
+    [Fact]
     public async Task The_day_trade_history_survives_a_restart()
     {
         var storage = new MemoryGrainStorage();
