@@ -20,6 +20,7 @@ public static class ClusterTransportServiceCollectionExtensions
 
         services.AddSingleton<ClusterEndpoint>();
         services.AddSingleton<RemoteMethods>();
+        services.AddSingleton<IRemoteCallStatistics, RemoteCallStatistics>();
         services.AddSingleton<TransportClient>();
         services.AddSingleton<ISiloDeathObserver>(sp => sp.GetRequiredService<TransportClient>());
         services.AddSingleton<CallDispatcher>();

@@ -9,7 +9,7 @@ internal static class ClusterEndpoints
     {
         api.MapGet("/cluster", async (ClusterOverview overview) => TypedResults.Ok(await overview.GetAsync()))
             .WithTags("Operations")
-            .WithSummary("The silos: address, name, status, generation, heartbeat, whether it runs the market feed, activation counts.")
+            .WithSummary("The silos: address, name, status, generation, heartbeat, whether it runs the market feed, activation counts; for the local silo, grain calls sent to and received from other silos.")
             .RequireAuthorization(AuthenticationSetup.ClusterReaderPolicy)
             .ProducesProblem(StatusCodes.Status403Forbidden);
     }

@@ -47,9 +47,12 @@ public static class ClusterOrderBench
                 servers.Add(await StartServerAsync(database.ConnectionString, clustered: silos > 1, work.CreateSubdirectory($"silo{i + 1}").FullName, cancellationToken));
             }
             if (silos > 1) await WaitForMembershipAsync(servers, cancellationToken);
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+            var adminToken = await SignInAsync(http, servers[0].BaseAddress, cancellationToken);
             var orderSettings = new OrderBenchSettings(
                 [.. servers.Select(s => s.BaseAddress)], AdminUser, AdminPassword, settings.Clients, settings.Accounts,
-                settings.Duration, settings.Warmup, SymbolCount: 5, settings.Owners);
+                settings.Duration, settings.Warmup, SymbolCount: 5, settings.Owners,
+                ct => UsageAsync(http, adminToken, servers, ct));
             BenchOutput.Progress($"{label}: placing orders");
             var result = await OrderPlacementBench.RunAsync(orderSettings, cancellationToken);
             return (result, servers.Sum(s => s.WorkingSet));
@@ -92,13 +95,35 @@ public static class ClusterOrderBench
         }
     }
 
-    private static async Task<int> ActiveSilosAsync(HttpClient http, Uri server, string token, CancellationToken cancellationToken)
+    /// <summary>The servers' CPU time and the grain calls each sent to the others, as each reports for itself.</summary>
+    private static async Task<ServerUsage> UsageAsync(HttpClient http, string token, IReadOnlyList<ServerProcess> servers, CancellationToken cancellationToken)
+    {
+        var byMethod = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var server in servers)
+        {
+            using var view = await ClusterViewAsync(http, server.BaseAddress, token, cancellationToken);
+            foreach (var silo in view.RootElement.GetProperty("silos").EnumerateArray())
+            {
+                if (!silo.GetProperty("isLocal").GetBoolean() || silo.GetProperty("remoteCalls").ValueKind != JsonValueKind.Object) continue;
+                foreach (var method in silo.GetProperty("remoteCalls").GetProperty("sentByMethod").EnumerateObject())
+                    byMethod[method.Name] = byMethod.GetValueOrDefault(method.Name) + method.Value.GetInt64();
+            }
+        }
+        return new ServerUsage(servers.Sum(s => s.CpuTime.TotalSeconds), byMethod.Values.Sum(), byMethod);
+    }
+
+    private static async Task<JsonDocument> ClusterViewAsync(HttpClient http, Uri server, string token, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(server, "/api/cluster"));
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         using var response = await http.SendAsync(request, cancellationToken);
         response.EnsureSuccessStatusCode();
-        using var view = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
+    }
+
+    private static async Task<int> ActiveSilosAsync(HttpClient http, Uri server, string token, CancellationToken cancellationToken)
+    {
+        using var view = await ClusterViewAsync(http, server, token, cancellationToken);
         return view.RootElement.GetProperty("silos").EnumerateArray().Count(s => s.GetProperty("status").GetString() == "Active");
     }
 

@@ -7,6 +7,7 @@ using System.Text;
 namespace SmartTrader.Server.Bench;
 
 /// <param name="Servers">Where the clients send orders: client i talks to server i mod N (one server, or each silo of a cluster).</param>
+/// <param name="Usage">Reads what the servers have spent so far; read just before and just after the measured phase.</param>
 public sealed record OrderBenchSettings(
     IReadOnlyList<Uri> Servers,
     string AdminUser,
@@ -16,7 +17,8 @@ public sealed record OrderBenchSettings(
     TimeSpan Duration,
     TimeSpan Warmup,
     int SymbolCount,
-    int Owners = 100);
+    int Owners = 100,
+    Func<CancellationToken, Task<ServerUsage>>? Usage = null);
 
 public sealed record OrderBenchResult(
     long Orders,
@@ -24,7 +26,15 @@ public sealed record OrderBenchResult(
     double Seconds,
     double OrdersPerSecond,
     LatencySummary Latency,
-    IReadOnlyDictionary<int, long> ErrorsByStatus);
+    IReadOnlyDictionary<int, long> ErrorsByStatus,
+    ServerUsage? Usage = null)
+{
+    /// <summary>Server CPU milliseconds per acknowledged order; null when usage was not read.</summary>
+    public double? CpuMillisPerOrder => Usage is null || Orders == 0 ? null : Usage.CpuSeconds * 1000 / Orders;
+
+    /// <summary>Grain calls between silos per acknowledged order; null when usage was not read.</summary>
+    public double? RemoteCallsPerOrder => Usage is null || Orders == 0 ? null : (double)Usage.RemoteCalls / Orders;
+}
 
 /// <summary>
 /// Places market orders over HTTP from N concurrent clients spread over M accounts, alternating buy and sell so
@@ -54,7 +64,9 @@ public static class OrderPlacementBench
             await RunClientsAsync(servers, traderToken, accounts, symbols, settings, settings.Warmup, "w", cancellationToken);
 
             BenchOutput.Progress($"measuring for {settings.Duration.TotalSeconds:N0} s with {settings.Clients} clients over {accounts.Count} accounts and {servers.Length} server(s)");
-            return await RunClientsAsync(servers, traderToken, accounts, symbols, settings, settings.Duration, "m", cancellationToken);
+            var before = settings.Usage is null ? null : await settings.Usage(cancellationToken);
+            var result = await RunClientsAsync(servers, traderToken, accounts, symbols, settings, settings.Duration, "m", cancellationToken);
+            return before is null ? result : result with { Usage = ServerUsage.Between(before, await settings.Usage!(cancellationToken)) };
         }
         finally
         {

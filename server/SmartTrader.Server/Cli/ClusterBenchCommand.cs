@@ -89,8 +89,12 @@ internal static class ClusterBenchCommand
             [
                 ("singleOrdersPerSecond", r.Single.OrdersPerSecond), ("singleP50Micros", r.Single.Latency.P50Micros),
                 ("singleP99Micros", r.Single.Latency.P99Micros), ("singleErrors", r.Single.Errors),
+                ("singleCpuMillisPerOrder", r.Single.CpuMillisPerOrder.GetValueOrDefault()),
                 ("clusterOrdersPerSecond", r.Cluster.OrdersPerSecond), ("clusterP50Micros", r.Cluster.Latency.P50Micros),
                 ("clusterP99Micros", r.Cluster.Latency.P99Micros), ("clusterErrors", r.Cluster.Errors),
+                ("clusterCpuMillisPerOrder", r.Cluster.CpuMillisPerOrder.GetValueOrDefault()),
+                ("clusterRemoteCallsPerOrder", r.Cluster.RemoteCallsPerOrder.GetValueOrDefault()),
+                ("clusterRemoteCallsPerOrderByMethod", r.Cluster.Usage?.PerOrderByMethod(r.Cluster.Orders) ?? ""),
                 ("clusterErrorsByStatus", string.Join(' ', r.Cluster.ErrorsByStatus.Select(e => $"{e.Key}:{e.Value}"))),
                 ("clusterToSingleRatio", r.ThroughputRatio),
                 ("singleWorkingSetBytes", r.SingleWorkingSet), ("clusterWorkingSetBytes", r.ClusterWorkingSet),

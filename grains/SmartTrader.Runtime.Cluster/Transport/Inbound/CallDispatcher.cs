@@ -59,6 +59,7 @@ internal sealed class CallDispatcher(
                 $"Silo {LocalAddress} has no grain method {Encoding.UTF8.GetString(methodKey)} among its registered grain interfaces."));
             return;
         }
+        method.Counted();
         if (timeoutMilliseconds == 0)
         {
             Refuse(connection, id, new TimeoutException($"Call to {method.GrainMethod} on grain {grainId} arrived after its deadline."));

@@ -13,6 +13,7 @@ internal abstract class RemoteMethod
     private readonly Type[] _parameterTypes;
     private readonly bool[] _isToken;
     private readonly int _sentCount;
+    private long _calls;
 
     protected RemoteMethod(GrainMethod method)
     {
@@ -29,6 +30,11 @@ internal abstract class RemoteMethod
     public string Key { get; }
     public byte[] KeyUtf8 { get; }
     public bool TakesCancellation { get; }
+
+    /// <summary>Calls sent with this method (outgoing instances) or received for it (incoming ones) since the silo started.</summary>
+    public long Calls => Interlocked.Read(ref _calls);
+
+    public void Counted() => Interlocked.Increment(ref _calls);
 
     public static RemoteMethod For(GrainMethod method)
     {
@@ -104,6 +110,7 @@ internal sealed class RemoteMethod<TResult>(GrainMethod<TResult> method) : Remot
     {
         var token = CallerToken(arguments);
         if (token.IsCancellationRequested) return Task.FromCanceled<TResult>(token);
+        Counted();
         var call = new PendingCall<TResult>(this, silo.Address, grainId, arguments, context, token, placement);
         client.Send(call, silo);
         return call.Task;

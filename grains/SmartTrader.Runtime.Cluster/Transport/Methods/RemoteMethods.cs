@@ -18,6 +18,18 @@ internal sealed class RemoteMethods(GrainTypeRegistry registry)
     public RemoteMethod For(GrainMethod method) =>
         _byMethod.TryGetValue(method, out var remote) ? remote : _byMethod.GetOrAdd(method, RemoteMethod.For);
 
+    /// <summary>Calls sent to and received from other silos since this silo started, by method.</summary>
+    public RemoteCallCounts Counts()
+    {
+        var sent = Tally(_byMethod.Values);
+        var received = _byKey.IsValueCreated ? Tally(_byKey.Value.Dictionary.Values) : new Dictionary<string, long>();
+        return new RemoteCallCounts(sent.Values.Sum(), received.Values.Sum(), sent, received);
+    }
+
+    private static Dictionary<string, long> Tally(IEnumerable<RemoteMethod> methods) =>
+        methods.Where(m => m.Calls > 0).GroupBy(m => m.GrainMethod.ToString(), StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Sum(m => m.Calls), StringComparer.Ordinal);
+
     /// <summary>Builds the key index now rather than on the first incoming call.</summary>
     public void Prepare() => _ = _byKey.Value;
 
