@@ -39,12 +39,14 @@ public static class ClusterServiceCollectionExtensions
 
         services.RemoveAll<ILocalSilo>();
         services.RemoveAll<IGrainPlacement>();
+        services.RemoveAll<ISiloRoster>();
         services.RemoveAll<IActivationDirectory>();
         services.RemoveAll<ISiloFence>();
         services.RemoveAll<IReminderShard>();
         services.AddSingleton<ILocalSilo>(sp => sp.GetRequiredService<ClusterMembership>());
         services.AddSingleton<ISiloFence>(sp => sp.GetRequiredService<ClusterMembership>());
         services.AddSingleton<IGrainPlacement>(sp => sp.GetRequiredService<ClusterPlacement>());
+        services.AddSingleton<ISiloRoster>(sp => sp.GetRequiredService<ClusterPlacement>());
         services.AddSingleton<IActivationDirectory>(sp => sp.GetRequiredService<ClusterActivationDirectory>());
         services.AddSingleton<IReminderShard>(sp => sp.GetRequiredService<RendezvousReminderShard>());
 

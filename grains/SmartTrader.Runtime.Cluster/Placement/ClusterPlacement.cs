@@ -6,7 +6,7 @@ namespace SmartTrader.Runtime.Cluster;
 /// forwards it there (its catalog asks the directory before activating), so a stale answer costs a hop, never a
 /// second activation.
 /// </summary>
-internal sealed class ClusterPlacement : IGrainPlacement
+internal sealed class ClusterPlacement : IGrainPlacement, ISiloRoster
 {
     private readonly ClusterMembership _membership;
     private readonly Lock _lock = new();
@@ -32,6 +32,17 @@ internal sealed class ClusterPlacement : IGrainPlacement
         if (Cache.TryGet(grainId, out var holder)) return holder;
         return _view.ActiveSilos.OwnerOf(grainId)
             ?? throw new SiloNotServingException($"No Active silo in the cluster to place {grainId} on ({_view.Snapshot}).");
+    }
+
+    /// <summary>The live silos of the current view, this one always among them.</summary>
+    public IReadOnlyList<SiloAddress> Live
+    {
+        get
+        {
+            var live = _view.LiveSilos;
+            var local = _membership.Address;
+            return live.Contains(local) ? live : [.. live, local];
+        }
     }
 
     /// <summary>A call to <paramref name="holder"/> found it unreachable or replaced: stop sending the grain's calls there from memory.</summary>

@@ -9,5 +9,8 @@ internal sealed class PlacementView(MembershipSnapshot snapshot)
     public long Version => Snapshot.Version;
     public RendezvousPlacement ActiveSilos { get; } = new(snapshot.ActiveSilos);
 
+    /// <summary>Every silo of the snapshot not declared dead.</summary>
+    public IReadOnlyList<SiloAddress> LiveSilos { get; } = [.. snapshot.Silos.Where(s => s.IsLive).Select(s => s.Address.ToSiloAddress())];
+
     public bool IsLive(SiloAddress silo) => Snapshot.IsLive(silo);
 }

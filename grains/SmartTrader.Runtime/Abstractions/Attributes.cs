@@ -29,3 +29,12 @@ public sealed class PersistentStateAttribute(string stateName, string? storageNa
     public string StateName { get; } = stateName;
     public string? StorageName { get; } = storageName;
 }
+
+/// <summary>
+/// One activation of this grain on every silo, keyed by that silo's address: <c>GetGrain&lt;T&gt;(silo.Value)</c> reaches
+/// the silo the address names (<see cref="ISiloRoster"/> lists them), never another, and a silo that is gone is not
+/// replaced. It is not claimed in the cluster's directory and holds no persistent state; it is the way to reach
+/// something a silo keeps in memory for itself, such as a cache to invalidate.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class OnEverySiloAttribute : Attribute;

@@ -119,11 +119,16 @@ internal sealed partial class GrainActivation
 
     /// <summary>
     /// In a cluster, claims the grain in the directory before reading its state. Returns the silo that hosts the grain
-    /// when it is not this one.
+    /// when it is not this one. A grain on every silo is this silo's own: nobody else can claim it.
     /// </summary>
     private async ValueTask<SiloAddress?> RegisterAsync()
     {
         if (_catalog.Directory is not { } directory) return null;
+        if (Class.IsOnEverySilo)
+        {
+            if (_catalog.IsStopping) throw new InvalidOperationException($"The silo is shutting down; grain {GrainId} cannot be activated.");
+            return null;
+        }
         var elsewhere = await directory.RegisterAsync(GrainId).ConfigureAwait(false);
         if (elsewhere is not null) return elsewhere;
         _registered = true;

@@ -35,6 +35,7 @@ public static class GrainRuntimeServiceCollectionExtensions
         services.AddSingleton<SingleSilo>();
         services.TryAddSingleton<ILocalSilo>(sp => sp.GetRequiredService<SingleSilo>());
         services.TryAddSingleton<IGrainPlacement>(sp => sp.GetRequiredService<SingleSilo>());
+        services.TryAddSingleton<ISiloRoster>(sp => sp.GetRequiredService<SingleSilo>());
         services.TryAddSingleton<IRemoteGrainInvoker, NoRemoteGrainInvoker>();
 
         services.AddSingleton<ReminderService>();

@@ -13,6 +13,7 @@ internal sealed class GrainClassInfo
         IsReentrant = classType.IsDefined(typeof(ReentrantAttribute), inherit: false);
         CollectionAgeLimit = classType.GetCustomAttribute<CollectionAgeLimitAttribute>(inherit: false)?.Age;
         IsRemindable = typeof(IRemindable).IsAssignableFrom(classType);
+        IsOnEverySilo = classType.IsDefined(typeof(OnEverySiloAttribute), inherit: false);
         Constructor = classType.GetConstructors().OrderByDescending(c => c.GetParameters().Length).FirstOrDefault()
             ?? throw new InvalidOperationException($"Grain class {classType.FullName} has no public constructor.");
         PersistentStates = Constructor.GetParameters()
@@ -20,6 +21,8 @@ internal sealed class GrainClassInfo
             .Where(x => x.Attribute is not null)
             .Select(x => PersistentStateParameter.From(classType, x.Parameter, x.Attribute!))
             .ToArray();
+        if (IsOnEverySilo && PersistentStates.Count > 0)
+            throw new InvalidOperationException($"Grain class {classType.FullName} is [OnEverySilo] and cannot have persistent state.");
         ServiceParameters = Constructor.GetParameters().Where(p => PersistentStates.All(s => s.Position != p.Position)).ToArray();
         Create = CompileConstructor(Constructor);
     }
@@ -29,6 +32,9 @@ internal sealed class GrainClassInfo
     public bool IsReentrant { get; }
     public TimeSpan? CollectionAgeLimit { get; }
     public bool IsRemindable { get; }
+
+    /// <summary>One activation per silo, keyed by the silo's address (<see cref="OnEverySiloAttribute"/>).</summary>
+    public bool IsOnEverySilo { get; }
     public ConstructorInfo Constructor { get; }
     public IReadOnlyList<PersistentStateParameter> PersistentStates { get; }
 

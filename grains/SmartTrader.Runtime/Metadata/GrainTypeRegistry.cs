@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Frozen;
 using System.Reflection;
 
 namespace SmartTrader.Runtime;
@@ -29,6 +30,7 @@ internal sealed class GrainTypeRegistry
             throw new InvalidOperationException(
                 $"Grain type name '{duplicate.Key}' is used by {string.Join(" and ", duplicate)}; give one of them a distinct [GrainType].");
         _byGrainType = classes.ToDictionary(c => c.GrainType);
+        OnEverySilo = classes.Where(c => c.IsOnEverySilo).Select(c => c.GrainType).ToFrozenSet(StringComparer.Ordinal);
 
         foreach (var grainClass in classes)
         foreach (var grainInterface in grainClass.ClassType.GetInterfaces().Where(IsGrainInterface))
@@ -41,6 +43,9 @@ internal sealed class GrainTypeRegistry
     }
 
     public IEnumerable<GrainClassInfo> Classes => _byGrainType.Values;
+
+    /// <summary>Type names of the grains with one activation per silo (<see cref="OnEverySiloAttribute"/>).</summary>
+    public FrozenSet<string> OnEverySilo { get; }
 
     /// <summary>The prepared <see cref="IRemindable.ReceiveReminder"/>, used by the reminder service.</summary>
     public GrainMethod ReceiveReminder { get; }

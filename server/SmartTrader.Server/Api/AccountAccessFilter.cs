@@ -7,7 +7,8 @@ namespace SmartTrader.Server.Api;
 
 /// <summary>
 /// Guards everything under /api/accounts/{accountId}: a well-formed id (400), the right to view it, or to trade it
-/// for endpoints marked <see cref="RequireTrading"/> (403), and an account that exists (404).
+/// for endpoints marked <see cref="RequireTrading"/> (403), and an account that exists (404; a grant proves it, see
+/// <see cref="AccountRights.Granted"/>, so only callers who see the account without a grant ask its portfolio).
 /// </summary>
 internal static class AccountAccessFilter
 {
@@ -18,13 +19,13 @@ internal static class AccountAccessFilter
             if (!Identifiers.IsAccountId(accountId))
                 return Validation.Single("accountId", $"The account id must be {Identifiers.AccountRule}.");
             var grains = context.HttpContext.RequestServices.GetRequiredService<IGrainFactory>();
-            var rights = await context.HttpContext.User.RightsOnAsync(accountId!, grains);
+            var rights = await context.HttpContext.User.RightsOnAsync(accountId!, context.HttpContext.RequestServices.GetRequiredService<UserAccessCache>());
             if (!rights.CanView)
                 return Problems.Forbidden($"You have no access to account '{accountId}'.");
             if (context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<TradingEndpoint>() is not null && !rights.CanTrade)
                 return Problems.Forbidden($"Placing or cancelling orders on account '{accountId}' requires the trader role and a grant on the account.");
 
-            if (await grains.GetGrain<IPortfolioGrain>(accountId!).GetAccount() is null)
+            if (!rights.Granted && await grains.GetGrain<IPortfolioGrain>(accountId!).GetAccount() is null)
                 return Problems.NotFound($"Account '{accountId}' does not exist.");
             return await next(context);
         });

@@ -47,6 +47,12 @@ public sealed class AuthOptions
 
     /// <summary>Sign-in attempts allowed per client address and minute.</summary>
     public int LoginAttemptsPerMinute { get; set; } = 10;
+
+    /// <summary>
+    /// How long a silo may answer a user's session and grants from its own copy (<see cref="Identity.UserAccessCache"/>):
+    /// the longest a silo the user grain cannot reach honours a revoked session or grant. Zero keeps no copy.
+    /// </summary>
+    public TimeSpan AccessCacheDuration { get; set; } = TimeSpan.FromSeconds(2);
 }
 
 /// <summary>The administrator created at start when absent. Required outside embedded mode.</summary>

@@ -32,6 +32,8 @@ internal sealed class SmartTraderOptionsValidator(IConfiguration configuration) 
 
         if (options.Auth.LoginAttemptsPerMinute < 1)
             failures.Add("SmartTrader:Auth:LoginAttemptsPerMinute must be at least 1.");
+        if (options.Auth.AccessCacheDuration < TimeSpan.Zero || options.Auth.AccessCacheDuration > TimeSpan.FromMinutes(1))
+            failures.Add("SmartTrader:Auth:AccessCacheDuration must be between 00:00:00 and 00:01:00.");
 
         if (options.IsEmbedded && ListenUrls().FirstOrDefault(url => !IsLoopback(url)) is { } exposed)
             failures.Add($"Embedded mode uses fixed demo passwords and binds to loopback only, but '{exposed}' is not a loopback address. " +

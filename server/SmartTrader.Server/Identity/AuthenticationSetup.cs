@@ -46,6 +46,7 @@ public static class AuthenticationSetup
                     return Task.CompletedTask;
                 };
             });
+        services.AddSingleton<UserAccessCache>();
         services.AddTransient<IClaimsTransformation, UserClaimsTransformation>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, StaleSessionResultHandler>();
 

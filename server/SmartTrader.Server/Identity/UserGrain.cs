@@ -1,10 +1,19 @@
 using System.Collections.Immutable;
+using Microsoft.Extensions.Options;
 using SmartTrader.Runtime;
+using SmartTrader.Server.Hosting;
 using SmartTrader.Trading;
 
 namespace SmartTrader.Server.Identity;
 
-public sealed class UserGrain([PersistentState("user")] IPersistentState<UserState> state) : Grain, IUserGrain
+/// <summary>
+/// The source of truth for a user. Silos keep copies of its sessions and grants (<see cref="UserAccessCache"/>); every
+/// change it saves drops them on every live silo before the change returns. A silo that does not answer within
+/// <see cref="AuthOptions.AccessCacheDuration"/> is not waited for: its copy expires within that time anyway.
+/// </summary>
+public sealed partial class UserGrain(
+    [PersistentState("user")] IPersistentState<UserState> state, ISiloRoster silos, IOptions<SmartTraderOptions> options, ILogger<UserGrain> logger)
+    : Grain, IUserGrain
 {
     private UserView? _view;
 
@@ -82,9 +91,42 @@ public sealed class UserGrain([PersistentState("user")] IPersistentState<UserSta
     /// <summary>Built once per change, not per request: every request resumes the session through this grain.</summary>
     private UserView View() => _view ??= new(User.UserName, [.. User.Roles], [.. User.Accounts], User.Disabled, User.CreatedAt);
 
-    private Task Save()
+    private async Task Save()
     {
         _view = null;
-        return state.WriteStateAsync();
+        await state.WriteStateAsync();
+        await DropCopies();
     }
+
+    private async Task DropCopies()
+    {
+        var wait = options.Value.Auth.AccessCacheDuration;
+        if (wait <= TimeSpan.Zero) return;
+        try
+        {
+            await Task.WhenAll(silos.Live.Select(DropCopyOn)).WaitAsync(wait, Time);
+        }
+        catch (TimeoutException)
+        {
+            LogDropsSlow(Key, wait.TotalMilliseconds);
+        }
+    }
+
+    private async Task DropCopyOn(SiloAddress silo)
+    {
+        try
+        {
+            await GrainFactory.GetGrain<IUserAccessCacheGrain>(silo.Value).Drop(Key);
+        }
+        catch (Exception e)
+        {
+            LogDropFailed(e, Key, silo.Value);
+        }
+    }
+
+    [LoggerMessage(LogLevel.Warning, "User {User} changed; silo {Silo} did not drop its copy of the user's access and keeps it until it expires")]
+    private partial void LogDropFailed(Exception exception, string user, string silo);
+
+    [LoggerMessage(LogLevel.Warning, "User {User} changed; not every silo confirmed dropping its copy within {Milliseconds} ms, when the copies expire")]
+    private partial void LogDropsSlow(string user, double milliseconds);
 }

@@ -11,7 +11,7 @@ namespace SmartTrader.Server.Realtime;
 /// allowed to view it). Connect with the cookie, or with ?access_token= for a bearer token.
 /// </summary>
 [Authorize]
-public sealed class TradingHub(ISymbolCatalog catalog, IGrainFactory grains, AccountSubscriptions subscriptions) : Hub
+public sealed class TradingHub(ISymbolCatalog catalog, UserAccessCache access, AccountSubscriptions subscriptions) : Hub
 {
     public const string Path = "/hubs/trading";
     private const int MaxSymbolsPerCall = 100;
@@ -30,7 +30,7 @@ public sealed class TradingHub(ISymbolCatalog catalog, IGrainFactory grains, Acc
 
     public async Task SubscribeAccount(string accountId)
     {
-        if (Context.User is not { } user || !(await user.RightsOnAsync(accountId, grains)).CanView)
+        if (Context.User is not { } user || !(await user.RightsOnAsync(accountId, access)).CanView)
             throw new HubException($"You have no access to account '{accountId}'.");
         await subscriptions.SubscribeAsync(user.UserName(), Context.ConnectionId, accountId);
     }
