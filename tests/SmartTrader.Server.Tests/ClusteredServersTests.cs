@@ -98,6 +98,44 @@ public sealed class ClusteredServersTests : IAsyncLifetime
             .Should().Equal(("cl-ws-1", 4m), ("cl-ws-3", 6m));
     }
 
+    [Fact]
+    public async Task A_grant_revoked_through_one_server_is_refused_by_the_other_on_its_next_request_and_a_new_grant_counts_at_once()
+    {
+        using var admin = await _first!.ClientForAsync("root", AdminPassword);
+        (await admin.PostAsJsonAsync("/api/users", new { userName = "cl-revoked", password = "cl-revoked-password", roles = new[] { "trader" } }))
+            .StatusCode.Should().Be(HttpStatusCode.Created);
+        (await admin.PostAsJsonAsync("/api/accounts", new { id = "cl-rv-0", name = "cl-rv-0", type = "Cash", initialCash = 1_000m, owner = "root" }))
+            .StatusCode.Should().Be(HttpStatusCode.Created);
+        using var onSecond = await _second!.ClientForAsync("cl-revoked", "cl-revoked-password");
+        await (await onSecond.GetAsync("/api/accounts/cl-rv-0")).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+
+        (await admin.PostAsJsonAsync("/api/accounts/cl-rv-0/grants", new { userName = "cl-revoked" })).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await onSecond.GetAsync("/api/accounts/cl-rv-0")).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await onSecond.GetAsync("/api/accounts/cl-rv-0")).StatusCode.Should().Be(HttpStatusCode.OK, "the second server has its copy of the grant now");
+
+        (await admin.DeleteAsync("/api/accounts/cl-rv-0/grants/cl-revoked")).StatusCode.Should().Be(HttpStatusCode.NoContent);
+
+        await (await onSecond.GetAsync("/api/accounts/cl-rv-0")).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task Signing_out_through_one_server_ends_the_session_on_the_other()
+    {
+        using var admin = await _first!.ClientForAsync("root", AdminPassword);
+        (await admin.PostAsJsonAsync("/api/users", new { userName = "cl-leaver", password = "cl-leaver-password", roles = new[] { "trader" } }))
+            .StatusCode.Should().Be(HttpStatusCode.Created);
+        var token = await _first.CreateClient().SignInAsync("cl-leaver", "cl-leaver-password");
+        using var onFirst = _first.CreateClient();
+        using var onSecond = _second!.CreateClient();
+        onFirst.DefaultRequestHeaders.Authorization = onSecond.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        (await onSecond.GetAsync("/api/auth/me")).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await onSecond.GetAsync("/api/auth/me")).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        (await onFirst.PostAsync("/api/auth/logout", null)).StatusCode.Should().Be(HttpStatusCode.NoContent);
+
+        await (await onSecond.GetAsync("/api/auth/me")).ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "sign in");
+    }
+
     private static async Task<JsonElement> PlaceAsync(HttpClient trader, string account, string clientOrderId, string side, decimal quantity)
     {
         var order = await (await trader.PostAsJsonAsync($"/api/accounts/{account}/orders", Orders.Market(clientOrderId, "MSFT", side, quantity)))

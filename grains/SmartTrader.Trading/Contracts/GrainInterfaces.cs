@@ -11,6 +11,12 @@ public interface ISymbolGrain : IGrainWithStringKey
     Task<ImmutableArray<Bar>> GetBars(int count);
 }
 
+/// <summary>Key: a silo's address (one on every silo). Takes the quotes symbol grains post to that silo's quote board.</summary>
+public interface IQuoteBoardGrain : IGrainWithStringKey
+{
+    Task Post(Quote quote);
+}
+
 /// <summary>
 /// Key: account id. Owns cash, positions and open orders, and serialises the account's orders so the pre-trade checks
 /// see a consistent account. Every method that changes state commits it before returning. Its tax lots are its

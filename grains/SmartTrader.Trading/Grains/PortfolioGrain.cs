@@ -5,6 +5,7 @@ using SmartTrader.Runtime;
 using SmartTrader.Trading.Broker;
 using SmartTrader.Trading.Domain;
 using SmartTrader.Trading.Hosting;
+using SmartTrader.Trading.MarketData;
 using SmartTrader.Trading.PreTrade;
 using SmartTrader.Trading.ReadModels;
 
@@ -24,6 +25,7 @@ public sealed partial class PortfolioGrain(
     OrderValidator validator,
     OrderHistory history,
     PaperBroker broker,
+    QuoteBoard quotes,
     ActiveRulesets rulesets,
     RiskLimitsProvider riskLimits,
     ITradingEvents events,
@@ -152,7 +154,7 @@ public sealed partial class PortfolioGrain(
         var now = Time.GetUtcNow();
         // The order's quote and a margin account's marks are asked for together; neither depends on the other. The
         // wash-sale facts need the price, so they are asked for once the quote is in, while the marks may still come.
-        var quoting = GrainFactory.GetGrain<ISymbolGrain>(symbol.Symbol).GetQuote();
+        var quoting = quotes.CurrentAsync(symbol.Symbol);
         var valuing = MarkedValuation();
         var quote = await quoting;
         var order = OrderLifecycle.Create(orderId, Key, request, now) with { RulesetVersion = gate.Version, IncludedRulesets = gate.Included };
@@ -398,12 +400,21 @@ public sealed partial class PortfolioGrain(
         return (Ledger.Value(s => marks.GetValueOrDefault(s)), marks);
     }
 
-    /// <summary>Last prices of the symbols held, from their symbol grains; a symbol without a quote is left out.</summary>
+    /// <summary>Last prices of the symbols held, from the quote board; a symbol without a quote is left out.</summary>
     private async Task<Dictionary<string, decimal?>> Marks()
     {
-        var symbols = Ledger.Positions.Values.Where(p => p.Quantity != 0m).Select(p => p.Symbol).ToArray();
-        var quotes = await Task.WhenAll(symbols.Select(s => GrainFactory.GetGrain<ISymbolGrain>(s).GetQuote()));
-        return symbols.Zip(quotes).Where(p => p.Second is not null).ToDictionary(p => p.First, p => (decimal?)p.Second!.Last);
+        var marks = new Dictionary<string, decimal?>(StringComparer.Ordinal);
+        List<(string Symbol, Task<Quote?> Quote)>? asked = null;
+        foreach (var position in Ledger.Positions.Values)
+        {
+            if (position.Quantity == 0m) continue;
+            var current = quotes.CurrentAsync(position.Symbol);
+            if (!current.IsCompletedSuccessfully) (asked ??= []).Add((position.Symbol, current.AsTask()));
+            else if (current.Result is { } quote) marks[position.Symbol] = quote.Last;
+        }
+        foreach (var (symbol, quote) in asked ?? [])
+            if (await quote is { } answered) marks[symbol] = answered.Last;
+        return marks;
     }
 
     /// <summary>

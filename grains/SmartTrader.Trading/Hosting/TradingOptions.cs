@@ -18,6 +18,13 @@ public sealed class TradingOptions
     public bool FeedEnabled { get; set; } = true;
     public TimeSpan FeedInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>
+    /// How long a silo answers a symbol's quote from its quote board after the symbol grain posted it there
+    /// (<see cref="MarketData.QuoteBoard"/>); after that the symbol grain is asked. Longer than the feed interval, so a
+    /// live feed keeps every board fresh. Zero always asks the symbol grain.
+    /// </summary>
+    public TimeSpan QuoteBoardFreshness { get; set; } = TimeSpan.FromSeconds(1);
+
     public SlippageKind Slippage { get; set; } = SlippageKind.None;
     public decimal SlippageBps { get; set; }
     public decimal SlippageBlockShares { get; set; } = 100m;

@@ -16,7 +16,7 @@ public static class TradingServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the trading grains with the grain runtime (storage is the host's choice), the symbol catalog, the
-    /// paper broker (validator, slippage, commissions), the simulated market and its feed (a hosted service), the clock (<see cref="TimeProvider.System"/> unless one is registered), a no-op
+    /// paper broker (validator, slippage, commissions), this silo's <see cref="QuoteBoard"/>, the simulated market and its feed (a hosted service), the clock (<see cref="TimeProvider.System"/> unless one is registered), a no-op
     /// <see cref="ITradingEvents"/> unless one is registered, and the read models over the stored state
     /// (<see cref="AccountListing"/>, <see cref="OrderHistory"/>, <see cref="RulesetListing"/>, <see cref="TaxOwnerSources"/>), and the rules
     /// compiler the ruleset grains validate with. The pre-trade gate: this silo's compiled active
@@ -36,6 +36,7 @@ public static class TradingServiceCollectionExtensions
         services.TryAddSingleton(sp => Slippage(Options(sp)));
         services.TryAddSingleton(sp => new PaperBroker(sp.GetRequiredService<ISlippageModel>(), Options(sp).MaxLimitFillPerQuote));
         services.TryAddSingleton<OrderValidator>();
+        services.TryAddSingleton<QuoteBoard>();
         services.TryAddSingleton(sp =>
         {
             var o = Options(sp);
