@@ -50,7 +50,7 @@ public sealed partial class SymbolGrain(
             _last = quote;
             _bars.Add(quote);
         }
-        await Task.WhenAll(silos.Live.Select(silo => PostToBoard(silo, quote)));
+        await PostToBoards(quote);
         try
         {
             await GrainFactory.GetGrain<IPaperVenueGrain>(quote.Symbol).OnQuote(quote);
@@ -69,6 +69,24 @@ public sealed partial class SymbolGrain(
         }
     }
 
+    /// <summary>
+    /// Waits for every board at most as long as a board entry stays fresh: a silo that has not taken the quote by
+    /// then asks this grain once its entry ages, so waiting longer (for a silo that hangs) gains nothing.
+    /// </summary>
+    private async Task PostToBoards(Quote quote)
+    {
+        var freshness = options.Value.QuoteBoardFreshness;
+        if (freshness <= TimeSpan.Zero) return;
+        try
+        {
+            await Task.WhenAll(silos.Live.Select(silo => PostToBoard(silo, quote))).WaitAsync(freshness, Time);
+        }
+        catch (TimeoutException)
+        {
+            LogBoardsSlow(quote.Symbol, freshness.TotalMilliseconds);
+        }
+    }
+
     private async Task PostToBoard(SiloAddress silo, Quote quote)
     {
         try
@@ -81,8 +99,11 @@ public sealed partial class SymbolGrain(
         }
     }
 
-    [LoggerMessage(LogLevel.Warning, "Posting a {Symbol} quote to the quote board of silo {Silo} failed; it asks the symbol grain once its quote is no longer fresh")]
+    [LoggerMessage(LogLevel.Debug, "Posting a {Symbol} quote to the quote board of silo {Silo} failed; it asks the symbol grain once its quote is no longer fresh")]
     private partial void LogBoardFailed(Exception exception, string symbol, string silo);
+
+    [LoggerMessage(LogLevel.Debug, "Not every quote board took the {Symbol} quote within {Milliseconds} ms; those ask the symbol grain once their quote is no longer fresh")]
+    private partial void LogBoardsSlow(string symbol, double milliseconds);
 
     [LoggerMessage(LogLevel.Warning, "The paper venue for {Symbol} failed to process a quote")]
     private partial void LogVenueFailed(Exception exception, string symbol);

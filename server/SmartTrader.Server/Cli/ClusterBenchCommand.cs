@@ -74,7 +74,9 @@ internal static class ClusterBenchCommand
         var accounts = new Option<int>("--accounts") { Description = "Accounts the orders are spread over.", DefaultValueFactory = _ => 1000 };
         var owners = new Option<int>("--owners") { Description = "Owners of those accounts (users; each owner's accounts share its tax-lot view).", DefaultValueFactory = _ => 100 };
         var duration = new Option<int>("--duration") { Description = "Seconds measured in each pass.", DefaultValueFactory = _ => 60 };
-        var warmup = new Option<int>("--warmup") { Description = "Seconds of warm-up in each pass, not measured.", DefaultValueFactory = _ => 10 };
+        // Three server processes compile the same code on shared cores: after 10 s the silos still spent 41% of their
+        // CPU in the JIT's tiering thread during the measured window, after 60 s none (docs/BENCHMARKS.md).
+        var warmup = new Option<int>("--warmup") { Description = "Seconds of warm-up in each pass, not measured.", DefaultValueFactory = _ => 60 };
         var command = new Command("orders", "Order placement over HTTP on one PostgreSQL server: one silo alone, then N clustered silos (server child processes).")
         {
             connection, silos, clients, accounts, owners, duration, warmup, json,
