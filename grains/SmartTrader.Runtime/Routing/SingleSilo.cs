@@ -7,7 +7,7 @@ internal sealed class SingleSilo(IOptions<SiloOptions> options) : ILocalSilo, IG
 {
     public SiloAddress Address { get; } = new(options.Value.SiloName);
 
-    public IReadOnlyList<SiloAddress> Live => [Address];
+    public IReadOnlyList<SiloAddress> Live => field ??= [Address];
 
     public SiloAddress GetOwner(GrainId grainId) => Address;
 }

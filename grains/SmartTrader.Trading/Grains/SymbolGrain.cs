@@ -77,26 +77,9 @@ public sealed partial class SymbolGrain(
     {
         var freshness = options.Value.QuoteBoardFreshness;
         if (freshness <= TimeSpan.Zero) return;
-        try
-        {
-            await Task.WhenAll(silos.Live.Select(silo => PostToBoard(silo, quote))).WaitAsync(freshness, Time);
-        }
-        catch (TimeoutException)
-        {
-            LogBoardsSlow(quote.Symbol, freshness.TotalMilliseconds);
-        }
-    }
-
-    private async Task PostToBoard(SiloAddress silo, Quote quote)
-    {
-        try
-        {
-            await GrainFactory.GetGrain<IQuoteBoardGrain>(silo.Value).Post(quote);
-        }
-        catch (Exception e)
-        {
-            LogBoardFailed(e, quote.Symbol, silo.Value);
-        }
+        var allPosted = await silos.CallEachAsync<IQuoteBoardGrain>(
+            GrainFactory, board => board.Post(quote), freshness, Time, (silo, e) => LogBoardFailed(e, quote.Symbol, silo.Value));
+        if (!allPosted) LogBoardsSlow(quote.Symbol, freshness.TotalMilliseconds);
     }
 
     [LoggerMessage(LogLevel.Debug, "Posting a {Symbol} quote to the quote board of silo {Silo} failed; it asks the symbol grain once its quote is no longer fresh")]

@@ -102,26 +102,9 @@ public sealed partial class UserGrain(
     {
         var wait = options.Value.Auth.AccessCacheDuration;
         if (wait <= TimeSpan.Zero) return;
-        try
-        {
-            await Task.WhenAll(silos.Live.Select(DropCopyOn)).WaitAsync(wait, Time);
-        }
-        catch (TimeoutException)
-        {
-            LogDropsSlow(Key, wait.TotalMilliseconds);
-        }
-    }
-
-    private async Task DropCopyOn(SiloAddress silo)
-    {
-        try
-        {
-            await GrainFactory.GetGrain<IUserAccessCacheGrain>(silo.Value).Drop(Key);
-        }
-        catch (Exception e)
-        {
-            LogDropFailed(e, Key, silo.Value);
-        }
+        var allDropped = await silos.CallEachAsync<IUserAccessCacheGrain>(
+            GrainFactory, cache => cache.Drop(Key), wait, Time, (silo, e) => LogDropFailed(e, Key, silo.Value));
+        if (!allDropped) LogDropsSlow(Key, wait.TotalMilliseconds);
     }
 
     [LoggerMessage(LogLevel.Warning, "User {User} changed; silo {Silo} did not drop its copy of the user's access and keeps it until it expires")]
