@@ -1,6 +1,3 @@
-using System.Collections.Immutable;
-using Fill = SmartTrader.Trading.Fill;
-
 namespace SmartTrader.Trading.Grains;
 
 /// <summary>
@@ -16,19 +13,8 @@ public sealed partial class PortfolioGrain
     {
         var needsTaxLots = _taxLots is null && State.TaxOwner != TaxOwnerLink.Shared;
         if (_dayTrades is not null && !needsTaxLots) return;
-        var fills = await CommittedFills();
+        var fills = await history.CommittedFillsAsync(Key, State);
         _dayTrades ??= BuildDayTrades(Key, fills);
         if (needsTaxLots) _taxLots = BuildTaxLots(fills);
-    }
-
-    /// <summary>
-    /// Every fill the account has committed, once each, in time order: those its order grains have recorded, and
-    /// those of orders still in the outbox or open (an order both recorded and still in a stored outbox is read twice).
-    /// </summary>
-    private async Task<ImmutableArray<Fill>> CommittedFills()
-    {
-        var recorded = await history.RecordedFillsAsync(Key);
-        var pending = State.Outbox.Values.Concat(State.OpenOrders.Values).SelectMany(o => o.Fills);
-        return [.. recorded.Concat(pending).DistinctBy(f => f.FillId).OrderBy(f => f.Time).ThenBy(f => f.FillId, StringComparer.Ordinal)];
     }
 }

@@ -55,6 +55,18 @@ public sealed class OrderHistory(IGrainStorage storage, IGrainFactory grains)
         return await RecordedFillsAsync(account, cancellationToken);
     }
 
+    /// <summary>
+    /// Every fill the account has committed, once each, in time order: those its order grains have recorded, and those
+    /// of the orders <paramref name="portfolio"/> (the account's state, read first) holds in its outbox or open. An order
+    /// recorded after that state was written is in both.
+    /// </summary>
+    public async Task<ImmutableArray<Fill>> CommittedFillsAsync(string account, PortfolioState portfolio, CancellationToken cancellationToken = default)
+    {
+        var recorded = await RecordedFillsAsync(account, cancellationToken);
+        var held = portfolio.Outbox.Values.Concat(portfolio.OpenOrders.Values).SelectMany(o => o.Fills);
+        return [.. recorded.Concat(held).DistinctBy(f => f.FillId).OrderBy(f => f.Time).ThenBy(f => f.FillId, StringComparer.Ordinal)];
+    }
+
     /// <summary>The fills of the account's orders as their order grains hold them, without waiting for the portfolio's outbox.</summary>
     public async Task<ImmutableArray<Fill>> RecordedFillsAsync(string account, CancellationToken cancellationToken = default)
     {

@@ -48,9 +48,7 @@ public sealed class TaxOwnerSources(IGrainStorage storage, OrderHistory history)
     public async Task<AccountFills?> FillsOfAsync(string account, CancellationToken cancellationToken = default)
     {
         if (await PortfolioAsync(account, cancellationToken) is not { Account: { } info } portfolio) return null;
-        var recorded = await history.RecordedFillsAsync(account, cancellationToken);
-        var pending = portfolio.Outbox.Values.Concat(portfolio.OpenOrders.Values).SelectMany(o => o.Fills);
-        return new AccountFills(info, portfolio.FillSequence, [.. recorded.Concat(pending).DistinctBy(f => f.FillId)]);
+        return new AccountFills(info, portfolio.FillSequence, await history.CommittedFillsAsync(account, portfolio, cancellationToken));
     }
 
     private async Task<PortfolioState?> PortfolioAsync(string account, CancellationToken cancellationToken) =>
