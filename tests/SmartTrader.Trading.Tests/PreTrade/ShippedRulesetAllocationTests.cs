@@ -13,10 +13,17 @@ public class ShippedRulesetAllocationTests
         var inputs = PreTradeSamples.Inputs();
         for (var i = 0; i < 1_000; i++) gate.Evaluate(inputs).AllPassed.Should().BeTrue();
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < 10_000; i++) gate.Evaluate(inputs);
-        var perEvaluation = (GC.GetAllocatedBytesForCurrentThread() - before) / 10_000.0;
+        // The least of five rounds: an evaluation that allocates does so in every round, while a one-off allocation
+        // by the runtime on this thread (seen once in CI: 11 KB over 10,000 evaluations) shows in one round only.
+        var perEvaluation = Enumerable.Range(0, 5).Min(_ => AllocatedPerEvaluation(gate, inputs, 10_000));
 
         perEvaluation.Should().Be(0);
+    }
+
+    private static double AllocatedPerEvaluation(CompiledWorkflow gate, object?[] inputs, int evaluations)
+    {
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < evaluations; i++) gate.Evaluate(inputs);
+        return (GC.GetAllocatedBytesForCurrentThread() - before) / (double)evaluations;
     }
 }
