@@ -2,19 +2,22 @@ namespace SmartTrader.Runtime.Cluster;
 
 /// <summary>
 /// Answers, from memory, which silo a call for a grain goes to: the holder this silo learned from the directory, else
-/// the grain's rendezvous owner among the Active silos. A silo that receives a call for a grain another silo holds
+/// the grain's rendezvous owner among the Active silos (a grain placed with another is scored as that one, see
+/// <see cref="PlaceWithAttribute"/>). A silo that receives a call for a grain another silo holds
 /// forwards it there (its catalog asks the directory before activating), so a stale answer costs a hop, never a
 /// second activation.
 /// </summary>
 internal sealed class ClusterPlacement : IGrainPlacement, ISiloRoster
 {
     private readonly ClusterMembership _membership;
+    private readonly GrainTypeRegistry _registry;
     private readonly Lock _lock = new();
     private volatile PlacementView _view = PlacementView.Empty;
 
-    public ClusterPlacement(ClusterMembership membership)
+    public ClusterPlacement(ClusterMembership membership, GrainTypeRegistry registry)
     {
         _membership = membership;
+        _registry = registry;
         membership.Changed += OnMembershipChanged;
         OnMembershipChanged(membership.Current);
     }
@@ -30,7 +33,7 @@ internal sealed class ClusterPlacement : IGrainPlacement, ISiloRoster
     {
         _membership.ThrowIfFenced();
         if (Cache.TryGet(grainId, out var holder)) return holder;
-        return _view.ActiveSilos.OwnerOf(grainId)
+        return _view.ActiveSilos.OwnerOf(_registry.PlacementIdOf(grainId))
             ?? throw new SiloNotServingException($"No Active silo in the cluster to place {grainId} on ({_view.Snapshot}).");
     }
 
@@ -53,8 +56,9 @@ internal sealed class ClusterPlacement : IGrainPlacement, ISiloRoster
     {
         var view = _view;
         var local = _membership.LocalSilo;
-        if (!view.ActiveSilos.Silos.Contains(local)) return view.ActiveSilos.OwnerOf(grainId);
-        return new RendezvousPlacement(view.ActiveSilos.Silos.Where(s => s != local)).OwnerOf(grainId);
+        var placementId = _registry.PlacementIdOf(grainId);
+        if (!view.ActiveSilos.Silos.Contains(local)) return view.ActiveSilos.OwnerOf(placementId);
+        return new RendezvousPlacement(view.ActiveSilos.Silos.Where(s => s != local)).OwnerOf(placementId);
     }
 
     private void OnMembershipChanged(MembershipSnapshot snapshot)

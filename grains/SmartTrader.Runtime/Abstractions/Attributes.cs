@@ -38,3 +38,23 @@ public sealed class PersistentStateAttribute(string stateName, string? storageNa
 /// </summary>
 [AttributeUsage(AttributeTargets.Class, Inherited = false)]
 public sealed class OnEverySiloAttribute : Attribute;
+
+/// <summary>
+/// Places this grain on the silo of another grain, its anchor: the grain of type <see cref="GrainType"/> whose key is
+/// this grain's key up to the last <see cref="KeySeparator"/> (the whole key when it has none). Calls between the two
+/// stay on one silo, and they move together when the membership changes. It changes placement only: the grain is
+/// claimed in the directory like any other, so it still has one activation.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class PlaceWithAttribute(string grainType, char keySeparator) : Attribute
+{
+    public string GrainType { get; } = grainType;
+    public char KeySeparator { get; } = keySeparator;
+
+    /// <summary>The anchor of the grain keyed <paramref name="key"/>.</summary>
+    public GrainId AnchorOf(string key)
+    {
+        var end = key.LastIndexOf(KeySeparator);
+        return new GrainId(GrainType, end < 0 ? key : key[..end]);
+    }
+}

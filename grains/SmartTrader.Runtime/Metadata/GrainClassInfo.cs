@@ -14,6 +14,9 @@ internal sealed class GrainClassInfo
         CollectionAgeLimit = classType.GetCustomAttribute<CollectionAgeLimitAttribute>(inherit: false)?.Age;
         IsRemindable = typeof(IRemindable).IsAssignableFrom(classType);
         IsOnEverySilo = classType.IsDefined(typeof(OnEverySiloAttribute), inherit: false);
+        PlaceWith = classType.GetCustomAttribute<PlaceWithAttribute>(inherit: false);
+        if (IsOnEverySilo && PlaceWith is not null)
+            throw new InvalidOperationException($"Grain class {classType.FullName} is [OnEverySilo] and cannot be [PlaceWith] another grain.");
         Constructor = classType.GetConstructors().OrderByDescending(c => c.GetParameters().Length).FirstOrDefault()
             ?? throw new InvalidOperationException($"Grain class {classType.FullName} has no public constructor.");
         PersistentStates = Constructor.GetParameters()
@@ -35,6 +38,9 @@ internal sealed class GrainClassInfo
 
     /// <summary>One activation per silo, keyed by the silo's address (<see cref="OnEverySiloAttribute"/>).</summary>
     public bool IsOnEverySilo { get; }
+
+    /// <summary>The grain whose silo this one is placed on, if any (<see cref="PlaceWithAttribute"/>).</summary>
+    public PlaceWithAttribute? PlaceWith { get; }
     public ConstructorInfo Constructor { get; }
     public IReadOnlyList<PersistentStateParameter> PersistentStates { get; }
 

@@ -14,6 +14,7 @@ internal sealed class GrainTypeRegistry
     private readonly Dictionary<Type, List<GrainClassInfo>> _byInterface = [];
     private readonly ConcurrentDictionary<Type, GrainInterfaceInfo> _interfaces = new();
     private readonly ConcurrentDictionary<MethodInfo, GrainMethod> _methods = new();
+    private readonly FrozenDictionary<string, PlaceWithAttribute> _placedWith;
     private readonly string _assemblyNames;
 
     public GrainTypeRegistry(GrainAssemblies assemblies)
@@ -31,6 +32,7 @@ internal sealed class GrainTypeRegistry
                 $"Grain type name '{duplicate.Key}' is used by {string.Join(" and ", duplicate)}; give one of them a distinct [GrainType].");
         _byGrainType = classes.ToDictionary(c => c.GrainType);
         OnEverySilo = classes.Where(c => c.IsOnEverySilo).Select(c => c.GrainType).ToFrozenSet(StringComparer.Ordinal);
+        _placedWith = PlacedWith(classes, _byGrainType);
 
         foreach (var grainClass in classes)
         foreach (var grainInterface in grainClass.ClassType.GetInterfaces().Where(IsGrainInterface))
@@ -47,6 +49,16 @@ internal sealed class GrainTypeRegistry
     /// <summary>Type names of the grains with one activation per silo (<see cref="OnEverySiloAttribute"/>).</summary>
     public FrozenSet<string> OnEverySilo { get; }
 
+    /// <summary>
+    /// The grain whose placement decides <paramref name="grainId"/>'s: its anchor (<see cref="PlaceWithAttribute"/>),
+    /// the anchor's anchor, and so on; the grain itself when it has none.
+    /// </summary>
+    public GrainId PlacementIdOf(GrainId grainId)
+    {
+        while (_placedWith.Count > 0 && _placedWith.TryGetValue(grainId.Type, out var placeWith)) grainId = placeWith.AnchorOf(grainId.Key);
+        return grainId;
+    }
+
     /// <summary>The prepared <see cref="IRemindable.ReceiveReminder"/>, used by the reminder service.</summary>
     public GrainMethod ReceiveReminder { get; }
 
@@ -58,6 +70,23 @@ internal sealed class GrainTypeRegistry
 
     public GrainInterfaceInfo InterfaceOf(Type grainInterface) =>
         _interfaces.TryGetValue(grainInterface, out var info) ? info : _interfaces.GetOrAdd(grainInterface, Build);
+
+    /// <summary>Every [PlaceWith] by grain type, checked: the anchor type exists and no chain of anchors comes back to its start.</summary>
+    private static FrozenDictionary<string, PlaceWithAttribute> PlacedWith(List<GrainClassInfo> classes, Dictionary<string, GrainClassInfo> byGrainType)
+    {
+        var placedWith = classes.Where(c => c.PlaceWith is not null).ToDictionary(c => c.GrainType, c => c.PlaceWith!);
+        foreach (var (grainType, placeWith) in placedWith)
+        {
+            if (!byGrainType.ContainsKey(placeWith.GrainType))
+                throw new InvalidOperationException(
+                    $"Grain type '{grainType}' is placed with grain type '{placeWith.GrainType}', which no registered grain class has.");
+            var seen = new HashSet<string> { grainType };
+            for (var anchor = placeWith.GrainType; placedWith.TryGetValue(anchor, out var next); anchor = next.GrainType)
+                if (!seen.Add(anchor))
+                    throw new InvalidOperationException($"Grain type '{grainType}' is placed with a chain of grain types that comes back to '{anchor}'.");
+        }
+        return placedWith.ToFrozenDictionary(StringComparer.Ordinal);
+    }
 
     private GrainInterfaceInfo Build(Type grainInterface)
     {

@@ -11,8 +11,10 @@ public sealed class OrderState
 /// <summary>
 /// The durable record of one order, written by its portfolio. A snapshot may skip intermediate statuses (an order
 /// accepted and filled in one portfolio turn arrives Filled) but never moves backwards or changes the order's terms.
+/// It lives on its portfolio's silo (its key is "{account}.{hash}"), so recording costs no call between silos.
 /// </summary>
 [GrainType(TypeName)]
+[PlaceWith(PortfolioGrain.TypeName, '.')]
 public sealed class OrderGrain([PersistentState(OrderGrain.StateName)] IPersistentState<OrderState> state) : Grain, IOrderGrain
 {
     /// <summary>Name its storage rows; <see cref="ReadModels.OrderHistory"/> queries them.</summary>
