@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using SmartTrader.Cluster.Tests.Harness;
 using SmartTrader.Runtime;
 using SmartTrader.Runtime.Cluster;
@@ -22,7 +23,7 @@ public sealed class GrainDirectoryTableTests : IAsyncLifetime
         var membership = new PostgresMembershipTable(_cluster);
         await membership.InitializeAsync(default);
         foreach (var silo in Silos) await membership.InsertJoiningAsync(ClusterSiloAddress.Parse(silo), "s", default);
-        _directory = new PostgresGrainDirectoryTable(_cluster);
+        _directory = new PostgresGrainDirectoryTable(_cluster, Options.Create(new ClusterOptions()));
     }
 
     public async Task DisposeAsync()
@@ -78,10 +79,27 @@ public sealed class GrainDirectoryTableTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Claims_and_releases_sent_together_each_take_effect_in_the_order_they_were_made()
+    {
+        var grains = Enumerable.Range(0, 300).Select(i => new GrainId("order", $"acct.{i}")).ToArray();
+        var holders = await Task.WhenAll(grains.Select((g, i) => _directory.RegisterAsync(g, Silos[i % 3], default)));
+        holders.Should().Equal(grains.Select((_, i) => Silos[i % 3]));
+
+        // Released and claimed again at once: the release is made first, so the grain ends up claimed.
+        var releasing = grains.Select((g, i) => _directory.UnregisterAsync(g, Silos[i % 3], default)).ToArray();
+        var reclaiming = grains.Where((_, i) => i % 2 == 0).Select(g => _directory.RegisterAsync(g, Silos[2], default)).ToArray();
+        await Task.WhenAll(releasing);
+        (await Task.WhenAll(reclaiming)).Should().AllBeEquivalentTo(Silos[2]);
+
+        for (var i = 0; i < grains.Length; i++)
+            (await _directory.LookupAsync(grains[i], default)).Should().Be(i % 2 == 0 ? Silos[2] : null, $"grain {i}");
+    }
+
+    [Fact]
     public async Task A_claim_the_database_cannot_answer_fails_as_a_storage_failure()
     {
         await using var unreachable = new ClusterDatabase($"Host=127.0.0.1;Port={TestCluster.FreePort()};Username=postgres;Timeout=5");
-        var directory = new PostgresGrainDirectoryTable(unreachable);
+        var directory = new PostgresGrainDirectoryTable(unreachable, Options.Create(new ClusterOptions()));
 
         var failure = await directory.Invoking(d => d.RegisterAsync(new GrainId("counter", "k"), Silos[0], default))
             .Should().ThrowAsync<GrainStorageException>();

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using SmartTrader.Cluster.Tests.Harness;
 using SmartTrader.Runtime;
 using SmartTrader.Runtime.Cluster;
@@ -79,7 +80,7 @@ public sealed class MembershipTableTests : IAsyncLifetime
     [Fact]
     public async Task Rows_dead_past_the_retention_are_deleted_with_their_directory_entries_and_live_rows_stay()
     {
-        var directory = new PostgresGrainDirectoryTable(_cluster);
+        var directory = new PostgresGrainDirectoryTable(_cluster, Options.Create(new ClusterOptions()));
         await _table.InsertJoiningAsync(A, "a", default);
         await _table.InsertJoiningAsync(B, "b", default);
         var grain = new GrainId("counter", "k");

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Npgsql;
 using SmartTrader.Runtime.Storage;
 
@@ -6,9 +7,12 @@ namespace SmartTrader.Runtime.Cluster;
 /// <summary>
 /// The grain directory in PostgreSQL (grain_directory; migration 003). When the database cannot be reached, a claim
 /// fails with <see cref="GrainStorageException"/>, as the grain's state read would: the activation that needed it fails.
+/// Plain claims and releases go in batches (<see cref="DirectoryWriteBatcher"/>); contested claims are settled one by one.
 /// </summary>
-internal sealed class PostgresGrainDirectoryTable(ClusterDatabase database) : IGrainDirectoryTable
+internal sealed class PostgresGrainDirectoryTable(ClusterDatabase database, IOptions<ClusterOptions> options) : IGrainDirectoryTable
 {
+    private readonly DirectoryWriteBatcher _writes = new(database.DataSource, options.Value.DatabaseTimeout);
+
     private NpgsqlDataSource DataSource => database.DataSource;
 
     public async Task<SiloAddress> RegisterAsync(GrainId grainId, SiloAddress silo, CancellationToken cancellationToken)
@@ -17,7 +21,7 @@ internal sealed class PostgresGrainDirectoryTable(ClusterDatabase database) : IG
         {
             while (true)
             {
-                if (await TryInsertAsync(grainId, silo, cancellationToken)) return silo;
+                if (await _writes.ClaimAsync(grainId, silo, cancellationToken)) return silo;
 
                 var (holder, holderIsLive) = await ReadHolderAsync(grainId, cancellationToken);
                 if (holder is null) continue; // released meanwhile: try to be first again
@@ -31,13 +35,8 @@ internal sealed class PostgresGrainDirectoryTable(ClusterDatabase database) : IG
         }
     }
 
-    public async Task UnregisterAsync(GrainId grainId, SiloAddress silo, CancellationToken cancellationToken)
-    {
-        await using var command = DataSource.CreateCommand("DELETE FROM grain_directory WHERE grain_type = $1 AND grain_key = $2 AND silo = $3");
-        AddGrain(command, grainId);
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = silo.Value });
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    public Task UnregisterAsync(GrainId grainId, SiloAddress silo, CancellationToken cancellationToken) =>
+        _writes.ReleaseAsync(grainId, silo, cancellationToken);
 
     public async Task<int> UnregisterAllAsync(SiloAddress silo, CancellationToken cancellationToken)
     {
@@ -51,15 +50,6 @@ internal sealed class PostgresGrainDirectoryTable(ClusterDatabase database) : IG
         await using var command = DataSource.CreateCommand("SELECT silo FROM grain_directory WHERE grain_type = $1 AND grain_key = $2");
         AddGrain(command, grainId);
         return await command.ExecuteScalarAsync(cancellationToken) is string holder ? new SiloAddress(holder) : null;
-    }
-
-    private async Task<bool> TryInsertAsync(GrainId grainId, SiloAddress silo, CancellationToken cancellationToken)
-    {
-        await using var command = DataSource.CreateCommand(
-            "INSERT INTO grain_directory (grain_type, grain_key, silo) VALUES ($1, $2, $3) ON CONFLICT (grain_type, grain_key) DO NOTHING");
-        AddGrain(command, grainId);
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = silo.Value });
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
     /// <summary>The claim's holder and whether the membership table has it alive (Joining, Active or ShuttingDown).</summary>

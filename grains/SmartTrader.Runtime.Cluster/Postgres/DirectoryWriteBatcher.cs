@@ -1,0 +1,112 @@
+using Npgsql;
+
+namespace SmartTrader.Runtime.Cluster;
+
+/// <summary>
+/// First-writer claims and releases of the grain directory, sent in batches: those that arrive while a batch is in
+/// flight go together in the next one, as one round trip and one commit. Releases run before claims, so a grain
+/// released and claimed again in one batch ends up claimed. A silo that activates and collects a grain per order
+/// would otherwise pay two commits for each.
+/// </summary>
+internal sealed class DirectoryWriteBatcher(NpgsqlDataSource dataSource, TimeSpan statementTimeout)
+{
+    private const int MaxBatch = 512;
+
+    private const string ReleaseSql =
+        "DELETE FROM grain_directory d USING unnest($1::text[], $2::text[], $3::text[]) AS r(grain_type, grain_key, silo) " +
+        "WHERE d.grain_type = r.grain_type AND d.grain_key = r.grain_key AND d.silo = r.silo";
+
+    private const string ClaimSql =
+        "INSERT INTO grain_directory (grain_type, grain_key, silo) " +
+        "SELECT DISTINCT * FROM unnest($1::text[], $2::text[], $3::text[]) " +
+        "ON CONFLICT (grain_type, grain_key) DO NOTHING RETURNING grain_type, grain_key, silo";
+
+    private readonly Lock _lock = new();
+    private List<DirectoryWrite> _queued = [];
+    private bool _running;
+
+    /// <summary>True when <paramref name="silo"/> now holds the claim; false when another claim was there first.</summary>
+    public Task<bool> ClaimAsync(GrainId grainId, SiloAddress silo, CancellationToken cancellationToken) =>
+        Enqueue(new DirectoryWrite(Claim: true, grainId, silo), cancellationToken);
+
+    /// <summary>Drops the claim if <paramref name="silo"/> holds it.</summary>
+    public Task ReleaseAsync(GrainId grainId, SiloAddress silo, CancellationToken cancellationToken) =>
+        Enqueue(new DirectoryWrite(Claim: false, grainId, silo), cancellationToken);
+
+    private Task<bool> Enqueue(DirectoryWrite write, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            _queued.Add(write);
+            if (!_running)
+            {
+                _running = true;
+                _ = Task.Run(RunAsync, CancellationToken.None);
+            }
+        }
+        return write.Done.Task.WaitAsync(cancellationToken);
+    }
+
+    private async Task RunAsync()
+    {
+        while (true)
+        {
+            List<DirectoryWrite> batch;
+            lock (_lock)
+            {
+                if (_queued.Count == 0)
+                {
+                    _running = false;
+                    return;
+                }
+                batch = _queued.Count <= MaxBatch ? _queued : _queued[..MaxBatch];
+                _queued = _queued.Count <= MaxBatch ? [] : _queued[MaxBatch..];
+            }
+            try
+            {
+                var claimed = await ExecuteAsync(batch);
+                foreach (var write in batch) write.Done.TrySetResult(write.Claim && claimed.Contains((write.GrainId, write.Silo)));
+            }
+            catch (Exception e)
+            {
+                foreach (var write in batch) write.Done.TrySetException(e);
+            }
+        }
+    }
+
+    /// <summary>Runs the batch's releases, then its claims; returns the claims that were inserted.</summary>
+    private async Task<HashSet<(GrainId, SiloAddress)>> ExecuteAsync(List<DirectoryWrite> batch)
+    {
+        using var timeout = new CancellationTokenSource(statementTimeout);
+        await using var command = dataSource.CreateBatch();
+        var releases = batch.Where(w => !w.Claim).ToList();
+        var claims = batch.Where(w => w.Claim).ToList();
+        if (releases.Count > 0) command.BatchCommands.Add(Command(ReleaseSql, releases));
+        if (claims.Count > 0) command.BatchCommands.Add(Command(ClaimSql, claims));
+
+        var claimed = new HashSet<(GrainId, SiloAddress)>();
+        await using var reader = await command.ExecuteReaderAsync(timeout.Token);
+        do
+        {
+            if (reader.FieldCount != 3) continue;
+            while (await reader.ReadAsync(timeout.Token))
+                claimed.Add((new GrainId(reader.GetString(0), reader.GetString(1)), new SiloAddress(reader.GetString(2))));
+        } while (await reader.NextResultAsync(timeout.Token));
+        return claimed;
+    }
+
+    private static NpgsqlBatchCommand Command(string sql, List<DirectoryWrite> writes) => new(sql)
+    {
+        Parameters =
+        {
+            new NpgsqlParameter<string[]> { TypedValue = [.. writes.Select(w => w.GrainId.Type)] },
+            new NpgsqlParameter<string[]> { TypedValue = [.. writes.Select(w => w.GrainId.Key)] },
+            new NpgsqlParameter<string[]> { TypedValue = [.. writes.Select(w => w.Silo.Value)] },
+        },
+    };
+
+    private sealed record DirectoryWrite(bool Claim, GrainId GrainId, SiloAddress Silo)
+    {
+        public TaskCompletionSource<bool> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}
