@@ -138,7 +138,9 @@ public sealed partial class PortfolioGrain(
         await ExpireDayOrders();
 
         var orderId = OrderIds.For(Key, request.ClientOrderId);
-        var known = State.OpenOrders.GetValueOrDefault(orderId) ?? State.Outbox.GetValueOrDefault(orderId) ?? await history.StoredAsync(orderId);
+        // An older order is asked of its order grain (on this silo), not read from storage here: the grain's one read
+        // then serves both this check and the record that follows the acknowledgement.
+        var known = State.OpenOrders.GetValueOrDefault(orderId) ?? State.Outbox.GetValueOrDefault(orderId) ?? await OrderGrain(orderId).Get();
         if (known is not null)
         {
             if (!OrderLifecycle.SameTerms(known, request))
