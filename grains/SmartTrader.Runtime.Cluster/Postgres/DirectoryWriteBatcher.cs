@@ -1,12 +1,13 @@
+using System.Threading.Channels;
 using Npgsql;
 
 namespace SmartTrader.Runtime.Cluster;
 
 /// <summary>
 /// First-writer claims and releases of the grain directory, sent in batches: those that arrive while a batch is in
-/// flight go together in the next one, as one round trip and one commit. Releases run before claims, so a grain
-/// released and claimed again in one batch ends up claimed. A silo that activates and collects a grain per order
-/// would otherwise pay two commits for each.
+/// flight go together in the next one, as one round trip and one commit (one writer loop over a queue, as in the grain
+/// storage's group commit). Releases run before claims, so a grain released and claimed again in one batch ends up
+/// claimed. A silo that activates and collects a grain per order would otherwise pay two commits for each.
 /// <para>
 /// The batch commits without waiting for its WAL flush (synchronous_commit off for that transaction only): a crash of
 /// PostgreSQL can lose the last fraction of a second of claims and releases. That costs no state: a claim lost that
@@ -14,7 +15,7 @@ namespace SmartTrader.Runtime.Cluster;
 /// change; a release lost leaves a claim naming a live silo, which that silo honours.
 /// </para>
 /// </summary>
-internal sealed class DirectoryWriteBatcher(NpgsqlDataSource dataSource, TimeSpan statementTimeout)
+internal sealed class DirectoryWriteBatcher
 {
     private const int MaxBatch = 512;
 
@@ -27,9 +28,18 @@ internal sealed class DirectoryWriteBatcher(NpgsqlDataSource dataSource, TimeSpa
         "SELECT DISTINCT * FROM unnest($1::text[], $2::text[], $3::text[]) " +
         "ON CONFLICT (grain_type, grain_key) DO NOTHING RETURNING grain_type, grain_key, silo";
 
-    private readonly Lock _lock = new();
-    private List<DirectoryWrite> _queued = [];
-    private bool _running;
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly TimeSpan _statementTimeout;
+
+    private readonly Channel<DirectoryWrite> _queue = Channel.CreateUnbounded<DirectoryWrite>(
+        new UnboundedChannelOptions { SingleReader = true, AllowSynchronousContinuations = false });
+
+    public DirectoryWriteBatcher(NpgsqlDataSource dataSource, TimeSpan statementTimeout)
+    {
+        _dataSource = dataSource;
+        _statementTimeout = statementTimeout;
+        _ = Task.Run(RunAsync);
+    }
 
     /// <summary>True when <paramref name="silo"/> now holds the claim; false when another claim was there first.</summary>
     public Task<bool> ClaimAsync(GrainId grainId, SiloAddress silo, CancellationToken cancellationToken) =>
@@ -41,33 +51,17 @@ internal sealed class DirectoryWriteBatcher(NpgsqlDataSource dataSource, TimeSpa
 
     private Task<bool> Enqueue(DirectoryWrite write, CancellationToken cancellationToken)
     {
-        lock (_lock)
-        {
-            _queued.Add(write);
-            if (!_running)
-            {
-                _running = true;
-                _ = Task.Run(RunAsync, CancellationToken.None);
-            }
-        }
+        _queue.Writer.TryWrite(write);
         return write.Done.Task.WaitAsync(cancellationToken);
     }
 
+    /// <summary>The one writer loop: each turn takes everything pending, up to <see cref="MaxBatch"/>, and runs it.</summary>
     private async Task RunAsync()
     {
-        while (true)
+        var batch = new List<DirectoryWrite>(MaxBatch);
+        while (await _queue.Reader.WaitToReadAsync())
         {
-            List<DirectoryWrite> batch;
-            lock (_lock)
-            {
-                if (_queued.Count == 0)
-                {
-                    _running = false;
-                    return;
-                }
-                batch = _queued.Count <= MaxBatch ? _queued : _queued[..MaxBatch];
-                _queued = _queued.Count <= MaxBatch ? [] : _queued[MaxBatch..];
-            }
+            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var write)) batch.Add(write);
             try
             {
                 var claimed = await ExecuteAsync(batch);
@@ -77,14 +71,15 @@ internal sealed class DirectoryWriteBatcher(NpgsqlDataSource dataSource, TimeSpa
             {
                 foreach (var write in batch) write.Done.TrySetException(e);
             }
+            batch.Clear();
         }
     }
 
     /// <summary>Runs the batch's releases, then its claims; returns the claims that were inserted.</summary>
     private async Task<HashSet<(GrainId, SiloAddress)>> ExecuteAsync(List<DirectoryWrite> batch)
     {
-        using var timeout = new CancellationTokenSource(statementTimeout);
-        await using var command = dataSource.CreateBatch();
+        using var timeout = new CancellationTokenSource(_statementTimeout);
+        await using var command = _dataSource.CreateBatch();
         var releases = batch.Where(w => !w.Claim).ToList();
         var claims = batch.Where(w => w.Claim).ToList();
         command.BatchCommands.Add(new NpgsqlBatchCommand("BEGIN"));
