@@ -74,8 +74,11 @@ internal static class WorkflowBuild
 
     private static IWorkflowRunner CreateRunner<TScope>(WorkflowPlan plan) where TScope : RuleScope, new()
     {
-        Func<TScope, T> Bind<T>(string method) =>
-            typeof(TScope).GetMethod(method, BindingFlags.Public | BindingFlags.Instance)!.CreateDelegate<Func<TScope, T>>();
+        // One pass over the methods: looking each up by name walks the whole chain of generated classes every time.
+        var methods = typeof(TScope).GetMethods(BindingFlags.Public | BindingFlags.Instance)
+            .Where(m => m.Name.StartsWith("__", StringComparison.Ordinal))
+            .ToDictionary(m => m.Name, StringComparer.Ordinal);
+        Func<TScope, T> Bind<T>(string method) => methods[method].CreateDelegate<Func<TScope, T>>();
 
         var top = plan.TopLevel;
         var messages = new MessagePart<TScope>[]?[top.Count];
