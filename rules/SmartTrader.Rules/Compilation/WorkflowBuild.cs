@@ -38,6 +38,7 @@ internal static class WorkflowBuild
         if (checkedBuild is null) return (null, [.. diagnostics, .. build.Diagnostics]);
         var image = build.Emit(checkedBuild.Value.Compilation, checkedBuild.Value.Source, sites.All);
         if (image is null || build.Diagnostics.Count > 0) return (null, [.. diagnostics, .. build.Diagnostics]);
+        InliningFlags.Mark(image, checkedBuild.Value.Source.InlinedMethods);
         return diagnostics.Count > 0 ? (null, diagnostics) : (Load(image, plan), diagnostics);
     }
 
@@ -98,6 +99,7 @@ internal static class WorkflowBuild
             if (ActionKinds.OutputExpressionOf(node.Rule.Actions?.OnFailure) is not null) onFailure[i] = Bind<object?>(WorkflowSource.ActionMethodName(node, false));
         }
         return new WorkflowRunner<TScope>(
-            [.. top.Select(n => Bind<bool>(WorkflowSource.RuleMethodName(n)))], [.. top.Select(n => n.Id)], messages, onSuccess, onFailure);
+            [.. top.Select(n => Bind<bool>(WorkflowSource.RuleMethodName(n)))], [.. top.Select(n => n.Id)],
+            [.. top.Select(n => WorkflowSource.HasFastForm(plan, n))], messages, onSuccess, onFailure);
     }
 }

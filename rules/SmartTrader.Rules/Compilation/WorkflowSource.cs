@@ -34,6 +34,12 @@ internal sealed class WorkflowSource
 
     public List<SourceRegion> Regions { get; } = [];
 
+    /// <summary>
+    /// The methods the untraced path calls from its chunks, to be inlined there (see <see cref="InliningFlags"/>):
+    /// called one by one, a thousand small methods cost more in calls and instruction-cache misses than in rules.
+    /// </summary>
+    public HashSet<string> InlinedMethods { get; } = [];
+
     private string? _text;
 
     public string Text => _text ??= _code.ToString();
@@ -167,7 +173,7 @@ internal sealed class WorkflowSource
     }
 
     /// <summary>Rules per generated chunk: small enough that the JIT optimises each chunk fully and inlines the rules.</summary>
-    private const int ChunkSize = 64;
+    private const int ChunkSize = 16;
 
     /// <summary>
     /// Most classes the rules are spread over: enough for every core to emit one, few enough that a name looked up
@@ -200,7 +206,7 @@ internal sealed class WorkflowSource
         Line($"default: goto __r{first};");
         Line("}");
         for (var i = first; i < last; i++)
-            Line($"__r{i}: __at = {i}; if (!{RuleMethodName(top[i])}()) return {i};");
+            Line($"__r{i}: __at = {i}; if (!{(HasFastForm(_plan, top[i]) ? FastMethodName(top[i]) : RuleMethodName(top[i]))}()) return {i};");
         Line("return -1;");
         Line("}");
     }
@@ -210,23 +216,69 @@ internal sealed class WorkflowSource
         var start = _code.Length;
         if (!node.IsNested && node.Rule.LocalParams is not { Count: > 0 })
         {
+            InlinedMethods.Add(RuleMethodName(node));
             Append($"public bool {RuleMethodName(node)}() => ");
             Site(_sites.Expression(node));
             Line(";");
         }
         else
         {
+            var fast = HasFastForm(_plan, node);
+            if (fast) LeafMethods(node);
             Line($"public bool {RuleMethodName(node)}() {{");
             Line($"bool __ok{node.Id};");
-            NodeBody(node);
+            NodeBody(node, leavesAsCalls: fast);
             Line($"return __ok{node.Id};");
             Line("}");
+            if (fast)
+            {
+                InlinedMethods.Add(FastMethodName(node));
+                Line($"public bool {FastMethodName(node)}() => {FastExpression(node)};");
+            }
         }
         Regions.Add(new SourceRegion(start, _code.Length, new SiteOwner(_plan.WorkflowName, node.Rule.RuleName, "Rule")));
     }
 
-    /// <summary>Assigns <c>__ok{id}</c>; local params first, then the expression or the children.</summary>
-    private void NodeBody(RuleNode node)
+    /// <summary>
+    /// Whether a nested rule also gets a fast form for the untraced path: its children combined in one short-circuit
+    /// expression, with no handlers and no trace calls, so the JIT can inline it into the chunk. A child that throws
+    /// escapes the fast form; the runner then asks the full method, which counts that child as failed.
+    /// Rules that declare local params anywhere below keep the full method only.
+    /// </summary>
+    public static bool HasFastForm(WorkflowPlan plan, RuleNode node) =>
+        node.IsNested && Subtree(plan, node).All(n => n.Rule.LocalParams is not { Count: > 0 });
+
+    private static IEnumerable<RuleNode> Subtree(WorkflowPlan plan, RuleNode node) =>
+        node.Children.SelectMany(id => Subtree(plan, plan.Nodes[id])).Prepend(node);
+
+    private static string FastMethodName(RuleNode node) => $"__F{node.TopIndex}";
+
+    private static string LeafMethodName(RuleNode node) => $"__E{node.Id}";
+
+    /// <summary>One method per leaf below a nested rule, shared by its full and fast forms.</summary>
+    private void LeafMethods(RuleNode node)
+    {
+        foreach (var leaf in Subtree(_plan, node).Where(n => !n.IsNested))
+        {
+            InlinedMethods.Add(LeafMethodName(leaf));
+            Append($"public bool {LeafMethodName(leaf)}() => ");
+            Site(_sites.Expression(leaf));
+            Line(";");
+        }
+    }
+
+    private string FastExpression(RuleNode node)
+    {
+        if (!node.IsNested) return $"{LeafMethodName(node)}()";
+        var join = (NestedOperator.Parse(node.Rule.Operator) ?? true) ? " && " : " || ";
+        return "(" + string.Join(join, node.Children.Select(id => FastExpression(_plan.Nodes[id]))) + ")";
+    }
+
+    /// <summary>
+    /// Assigns <c>__ok{id}</c>; local params first, then the expression or the children. With
+    /// <paramref name="leavesAsCalls"/>, a leaf's expression is its method from <see cref="LeafMethods"/>.
+    /// </summary>
+    private void NodeBody(RuleNode node, bool leavesAsCalls)
     {
         var rule = node.Rule;
         foreach (var param in rule.LocalParams ?? [])
@@ -242,7 +294,8 @@ internal sealed class WorkflowSource
         if (!node.IsNested)
         {
             Append($"__ok{node.Id} = ");
-            Site(_sites.Expression(node));
+            if (leavesAsCalls) Append($"{LeafMethodName(node)}()");
+            else Site(_sites.Expression(node));
             Line(";");
             return;
         }
@@ -256,7 +309,7 @@ internal sealed class WorkflowSource
             Line($"bool __ok{child.Id};");
             Line($"__trace?.Enter({child.Id});");
             Line("try {");
-            NodeBody(child);
+            NodeBody(child, leavesAsCalls);
             Line($"__trace?.Leave({child.Id}, __ok{child.Id}, null);");
             Line($"}} catch ({Exception} __x{child.Id}) {{ __ok{child.Id} = false; __trace?.Leave({child.Id}, false, __x{child.Id}); }}");
             Line(all ? $"__ok{node.Id} = __ok{node.Id} && __ok{child.Id};" : $"__ok{node.Id} = __ok{node.Id} || __ok{child.Id};");

@@ -19,17 +19,22 @@ internal sealed class WorkflowRunner<TScope> : IWorkflowRunner where TScope : Ru
 
     private readonly Func<TScope, bool>[] _rules;
     private readonly int[] _nodeIds;
+    private readonly bool[] _hasFastForm;
     private readonly MessagePart<TScope>[]?[] _messages;
     private readonly Func<TScope, object?>?[] _onSuccess;
     private readonly Func<TScope, object?>?[] _onFailure;
 
-    /// <summary>The generated methods of one workflow, bound to delegates, each array indexed by top-level rule.</summary>
+    /// <summary>
+    /// The generated methods of one workflow, bound to delegates, each array indexed by top-level rule.
+    /// <paramref name="hasFastForm"/> marks the nested rules the untraced path evaluates in a fast form.
+    /// </summary>
     public WorkflowRunner(
-        Func<TScope, bool>[] rules, int[] nodeIds, MessagePart<TScope>[]?[] messages,
+        Func<TScope, bool>[] rules, int[] nodeIds, bool[] hasFastForm, MessagePart<TScope>[]?[] messages,
         Func<TScope, object?>?[] onSuccess, Func<TScope, object?>?[] onFailure)
     {
         _rules = rules;
         _nodeIds = nodeIds;
+        _hasFastForm = hasFastForm;
         _messages = messages;
         _onSuccess = onSuccess;
         _onFailure = onFailure;
@@ -69,7 +74,7 @@ internal sealed class WorkflowRunner<TScope> : IWorkflowRunner where TScope : Ru
                     thrown = e;
                 }
                 trace.Leave(_nodeIds[i], passed, thrown);
-                if (!passed) run.Failed(i, thrown, thrown is null && _messages[i] is { } parts ? Render(scope, parts) : null);
+                if (!passed) run.Failed(i, thrown, thrown is null ? Message(scope, i) : null);
                 RunAction(scope, trace, i, passed);
             }
         }
@@ -93,15 +98,35 @@ internal sealed class WorkflowRunner<TScope> : IWorkflowRunner where TScope : Ru
             }
             catch (Exception e)
             {
-                run.Failed(scope.__at, e, null);
-                from = scope.__at + 1;
+                failed = scope.__at;
+                from = failed + 1;
+                // A child of a nested rule threw out of the fast form; the full method counts that child as failed.
+                if (_hasFastForm[failed]) RunFullForm(scope, failed, ref run);
+                else run.Failed(failed, e, null);
                 continue;
             }
             if (failed < 0) return;
-            run.Failed(failed, null, _messages[failed] is { } parts ? Render(scope, parts) : null);
+            run.Failed(failed, null, Message(scope, failed));
             from = failed + 1;
         }
     }
+
+    private void RunFullForm(TScope scope, int index, ref RuleRun run)
+    {
+        bool passed;
+        try
+        {
+            passed = _rules[index](scope);
+        }
+        catch (Exception e)
+        {
+            run.Failed(index, e, null);
+            return;
+        }
+        if (!passed) run.Failed(index, null, Message(scope, index));
+    }
+
+    private string? Message(TScope scope, int index) => _messages[index] is { } parts ? Render(scope, parts) : null;
 
     private void RunAction(TScope scope, RuleTrace trace, int index, bool passed)
     {

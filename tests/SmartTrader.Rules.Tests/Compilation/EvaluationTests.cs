@@ -174,7 +174,7 @@ public sealed class EvaluationTests
     [Fact]
     public void A_workflow_of_more_chunks_than_generated_classes_still_reports_every_failure_in_order()
     {
-        // 1,100 rules are 18 chunks of 64, more than the 16 classes the rule methods are spread over.
+        // 1,100 rules are 69 chunks of 16, more than the 16 classes the rule methods are spread over.
         var failing = new[] { 3, 640, 1_099 };
         var rules = string.Join(",", Enumerable.Range(0, 1_100).Select(i =>
             $$"""{ "RuleName": "R{{i}}", "Expression": "{{(failing.Contains(i) ? "input1.Country == \\\"usa\\\"" : $"input1.TotalPurchasesToDate > {i}")}}" }"""));
@@ -185,5 +185,36 @@ public sealed class EvaluationTests
         verdict.Failures.Select(f => f.RuleName).Should().Equal("R3", "R640", "R1099");
         workflow.Execute(Inputs.Indian(purchases: 6000m), new Basket(1, 0m)).Where(r => !r.IsSuccess)
             .Select(r => r.Rule.RuleName).Should().Equal("R3", "R640", "R1099");
+    }
+
+    [Fact]
+    public void A_nested_rules_child_that_throws_counts_as_that_child_failing_on_both_paths()
+    {
+        const string Throws = "input1.LoyaltyFactor / (input1.LoyaltyFactor - 2) > 0";
+        const string Passes = "input1.Country == \"india\"";
+        const string Fails = "input1.Country == \"usa\"";
+        static string Leaf(string name, string expression) =>
+            $$"""{ "RuleName": "{{name}}", "Expression": {{System.Text.Json.JsonSerializer.Serialize(expression)}} }""";
+        static string Nested(int i, string op, string first, string second) =>
+            $$"""{ "RuleName": "R{{i}}", "Operator": "{{op}}", "ErrorMessage": "R{{i}} failed for $(input1.Country)", "Rules": [ {{Leaf($"R{i}a", first)}}, {{Leaf($"R{i}b", second)}} ] }""";
+        // Rules on either side of each nested one share its chunk, so evaluation must resume right after it.
+        var rules = string.Join(",", Enumerable.Range(0, 40).Select(i => i switch
+        {
+            5 => Nested(i, "OrElse", Throws, Passes),
+            6 => Nested(i, "AndAlso", Passes, Throws),
+            7 => Leaf("R7", Fails),
+            20 => Nested(i, "Or", Throws, Fails),
+            _ => Leaf($"R{i}", Passes),
+        }));
+        var workflow = Inputs.Compile($$"""{ "WorkflowName": "W", "Rules": [ {{rules}} ] }""");
+
+        var verdict = workflow.Evaluate(Inputs.Indian(loyalty: 2), new Basket(1, 0m));
+        var results = workflow.Execute(Inputs.Indian(loyalty: 2), new Basket(1, 0m));
+
+        verdict.Failures.Select(f => (f.RuleName, f.Message, f.Threw)).Should().Equal(
+            ("R6", "R6 failed for india", false), ("R7", "Rule 'R7' failed.", false), ("R20", "R20 failed for india", false));
+        results.Where(r => !r.IsSuccess).Select(r => r.Rule.RuleName).Should().Equal("R6", "R7", "R20");
+        results[5].ChildResults!.Select(c => (c.IsSuccess, c.ExceptionMessage is not null)).Should().Equal((false, true), (true, false));
+        results[6].ChildResults!.Select(c => (c.IsSuccess, c.ExceptionMessage is not null)).Should().Equal((true, false), (false, true));
     }
 }
