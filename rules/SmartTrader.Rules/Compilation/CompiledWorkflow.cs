@@ -17,6 +17,8 @@ public sealed class CompiledWorkflow
     private readonly RuleFailureSource _failures;
     private readonly IReadOnlyList<RuleNode> _nodes;
     private readonly IReadOnlyList<RuleNode> _topLevel;
+    private readonly RuleNode[] _withEvaluateRuleAction;
+    private readonly int _globalCount;
     private readonly string[] _inputNames;
     private readonly TimeSpan _timeout;
     private readonly Func<string, CompiledWorkflow> _workflowNamed;
@@ -32,6 +34,9 @@ public sealed class CompiledWorkflow
         _runner = runner;
         _nodes = plan.Nodes;
         _topLevel = plan.TopLevel;
+        _withEvaluateRuleAction = [.. plan.TopLevel.Where(n =>
+            ActionKinds.EvaluateRuleOf(n.Rule.Actions?.OnSuccess) is not null || ActionKinds.EvaluateRuleOf(n.Rule.Actions?.OnFailure) is not null)];
+        _globalCount = plan.Globals.Count;
         _inputNames = [.. inputs.Select(i => i.Name)];
         _failures = new RuleFailureSource(plan.TopLevel);
         _timeout = timeout;
@@ -62,10 +67,10 @@ public sealed class CompiledWorkflow
     /// <summary>Full evaluation: one result tree per enabled top-level rule, in order, with actions run.</summary>
     public IReadOnlyList<RuleResultTree> Execute(params object?[] inputs)
     {
-        var trace = new RuleTrace(_nodes);
+        var trace = new RuleTrace(_nodes, _globalCount);
         var run = new RuleRun(_failures, trace);
         Run(inputs, ref run);
-        RunEvaluateRuleActions(trace, inputs);
+        if (_withEvaluateRuleAction.Length > 0) RunEvaluateRuleActions(trace, inputs);
         return trace.Build(_topLevel, new NamedValues(_inputNames, (object?[])inputs.Clone()));
     }
 
@@ -103,7 +108,7 @@ public sealed class CompiledWorkflow
 
     private void RunEvaluateRuleActions(RuleTrace trace, object?[] inputs)
     {
-        foreach (var node in _topLevel)
+        foreach (var node in _withEvaluateRuleAction)
         {
             var succeeded = trace.Succeeded(node.Id);
             var action = succeeded ? node.Rule.Actions?.OnSuccess : node.Rule.Actions?.OnFailure;

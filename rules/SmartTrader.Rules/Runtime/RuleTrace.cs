@@ -11,15 +11,17 @@ public sealed class RuleTrace
 {
     private readonly IReadOnlyList<RuleNode> _nodes;
     private readonly Outcome[] _outcomes;
+    private readonly int _globalCount;
     private Dictionary<string, object?>? _globals;
 
-    internal RuleTrace(IReadOnlyList<RuleNode> nodes)
+    internal RuleTrace(IReadOnlyList<RuleNode> nodes, int globalCount)
     {
         _nodes = nodes;
         _outcomes = new Outcome[nodes.Count];
+        _globalCount = globalCount;
     }
 
-    public void Global(string name, object? value) => (_globals ??= new(StringComparer.Ordinal))[name] = value;
+    public void Global(string name, object? value) => (_globals ??= new(_globalCount, StringComparer.Ordinal))[name] = value;
 
     public void Enter(int nodeId) => _outcomes[nodeId].Evaluated = true;
 
