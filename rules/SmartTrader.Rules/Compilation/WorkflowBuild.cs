@@ -100,6 +100,6 @@ internal static class WorkflowBuild
         }
         return new WorkflowRunner<TScope>(
             [.. top.Select(n => Bind<bool>(WorkflowSource.RuleMethodName(n)))], [.. top.Select(n => n.Id)],
-            [.. top.Select(n => WorkflowSource.HasFastForm(plan, n))], messages, onSuccess, onFailure);
+            [.. top.Select(n => n.HasFastForm)], messages, onSuccess, onFailure);
     }
 }

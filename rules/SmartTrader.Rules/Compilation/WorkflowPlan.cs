@@ -76,7 +76,6 @@ internal sealed class WorkflowPlan
     {
         var id = Nodes.Count;
         Nodes.Add(null!);
-        var children = new List<int>();
         var childRules = (rule.Rules ?? []).Where(r => r.Enabled).ToList();
         foreach (var injected in rule.WorkflowsToInject ?? [])
         {
@@ -89,8 +88,9 @@ internal sealed class WorkflowPlan
             Problems.Add(new RuleDiagnostic(workflow, rule.RuleName, "Operator", 1, 1, $"'{rule.Operator}' is not an operator: use And, AndAlso, Or or OrElse"));
         if (string.IsNullOrWhiteSpace(rule.RuleName))
             Problems.Add(new RuleDiagnostic(workflow, null, "RuleName", 1, 1, "every rule needs a RuleName"));
-        foreach (var child in childRules) children.Add(Number(child, -1, byName, workflow).Id);
-        var node = new RuleNode(id, rule, topIndex, children);
+        var children = childRules.Select(child => Number(child, -1, byName, workflow)).ToList();
+        var hasLocalParams = rule.LocalParams is { Count: > 0 } || children.Any(c => c.HasLocalParams);
+        var node = new RuleNode(id, rule, topIndex, [.. children.Select(c => c.Id)], hasLocalParams);
         Nodes[id] = node;
         return node;
     }

@@ -206,7 +206,7 @@ internal sealed class WorkflowSource
         Line($"default: goto __r{first};");
         Line("}");
         for (var i = first; i < last; i++)
-            Line($"__r{i}: __at = {i}; if (!{(HasFastForm(_plan, top[i]) ? FastMethodName(top[i]) : RuleMethodName(top[i]))}()) return {i};");
+            Line($"__r{i}: __at = {i}; if (!{(top[i].HasFastForm ? FastMethodName(top[i]) : RuleMethodName(top[i]))}()) return {i};");
         Line("return -1;");
         Line("}");
     }
@@ -214,7 +214,7 @@ internal sealed class WorkflowSource
     private void RuleMethod(RuleNode node)
     {
         var start = _code.Length;
-        if (!node.IsNested && node.Rule.LocalParams is not { Count: > 0 })
+        if (!node.IsNested && !node.HasLocalParams)
         {
             InlinedMethods.Add(RuleMethodName(node));
             Append($"public bool {RuleMethodName(node)}() => ");
@@ -223,7 +223,7 @@ internal sealed class WorkflowSource
         }
         else
         {
-            var fast = HasFastForm(_plan, node);
+            var fast = node.HasFastForm;
             if (fast) LeafMethods(node);
             Line($"public bool {RuleMethodName(node)}() {{");
             Line($"bool __ok{node.Id};");
@@ -239,17 +239,8 @@ internal sealed class WorkflowSource
         Regions.Add(new SourceRegion(start, _code.Length, new SiteOwner(_plan.WorkflowName, node.Rule.RuleName, "Rule")));
     }
 
-    /// <summary>
-    /// Whether a nested rule also gets a fast form for the untraced path: its children combined in one short-circuit
-    /// expression, with no handlers and no trace calls, so the JIT can inline it into the chunk. A child that throws
-    /// escapes the fast form; the runner then asks the full method, which counts that child as failed.
-    /// Rules that declare local params anywhere below keep the full method only.
-    /// </summary>
-    public static bool HasFastForm(WorkflowPlan plan, RuleNode node) =>
-        node.IsNested && Subtree(plan, node).All(n => n.Rule.LocalParams is not { Count: > 0 });
-
-    private static IEnumerable<RuleNode> Subtree(WorkflowPlan plan, RuleNode node) =>
-        node.Children.SelectMany(id => Subtree(plan, plan.Nodes[id])).Prepend(node);
+    private IEnumerable<RuleNode> Subtree(RuleNode node) =>
+        node.Children.SelectMany(id => Subtree(_plan.Nodes[id])).Prepend(node);
 
     private static string FastMethodName(RuleNode node) => $"__F{node.TopIndex}";
 
@@ -258,7 +249,7 @@ internal sealed class WorkflowSource
     /// <summary>One method per leaf below a nested rule, shared by its full and fast forms.</summary>
     private void LeafMethods(RuleNode node)
     {
-        foreach (var leaf in Subtree(_plan, node).Where(n => !n.IsNested))
+        foreach (var leaf in Subtree(node).Where(n => !n.IsNested))
         {
             InlinedMethods.Add(LeafMethodName(leaf));
             Append($"public bool {LeafMethodName(leaf)}() => ");
