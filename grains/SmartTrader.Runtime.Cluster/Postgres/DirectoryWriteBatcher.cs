@@ -14,10 +14,17 @@ namespace SmartTrader.Runtime.Cluster;
 /// way can let a second activation start, and the storage ETag stops it from committing, as during any membership
 /// change; a release lost leaves a claim naming a live silo, which that silo honours.
 /// </para>
+/// <para>
+/// Two silos' batches may claim the same grains, so claims are inserted in key order; a batch that still meets
+/// another in a deadlock (a release and a claim of the same grains) is rolled back whole by PostgreSQL and sent again.
+/// </para>
 /// </summary>
 internal sealed class DirectoryWriteBatcher
 {
     private const int MaxBatch = 512;
+
+    /// <summary>Sends of one batch when PostgreSQL breaks a deadlock by rolling it back.</summary>
+    private const int MaxAttempts = 3;
 
     private const string ReleaseSql =
         "DELETE FROM grain_directory d USING unnest($1::text[], $2::text[], $3::text[]) AS r(grain_type, grain_key, silo) " +
@@ -25,7 +32,7 @@ internal sealed class DirectoryWriteBatcher
 
     private const string ClaimSql =
         "INSERT INTO grain_directory (grain_type, grain_key, silo) " +
-        "SELECT DISTINCT * FROM unnest($1::text[], $2::text[], $3::text[]) " +
+        "SELECT DISTINCT * FROM unnest($1::text[], $2::text[], $3::text[]) ORDER BY 1, 2 " +
         "ON CONFLICT (grain_type, grain_key) DO NOTHING RETURNING grain_type, grain_key, silo";
 
     private readonly NpgsqlDataSource _dataSource;
@@ -64,7 +71,7 @@ internal sealed class DirectoryWriteBatcher
             while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var write)) batch.Add(write);
             try
             {
-                var claimed = await ExecuteAsync(batch);
+                var claimed = await ExecuteWithRetryAsync(batch);
                 foreach (var write in batch) write.Done.TrySetResult(write.Claim && claimed.Contains((write.GrainId, write.Silo)));
             }
             catch (Exception e)
@@ -75,7 +82,21 @@ internal sealed class DirectoryWriteBatcher
         }
     }
 
-    /// <summary>Runs the batch's releases, then its claims; returns the claims that were inserted.</summary>
+    private async Task<HashSet<(GrainId, SiloAddress)>> ExecuteWithRetryAsync(List<DirectoryWrite> batch)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await ExecuteAsync(batch);
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DeadlockDetected && attempt < MaxAttempts)
+            {
+            }
+        }
+    }
+
+    /// <summary>Runs the batch's releases, then its claims (inserted in key order); returns the claims that were inserted.</summary>
     private async Task<HashSet<(GrainId, SiloAddress)>> ExecuteAsync(List<DirectoryWrite> batch)
     {
         using var timeout = new CancellationTokenSource(_statementTimeout);
