@@ -30,21 +30,30 @@ public sealed class PostgresGrainStorage : GroupCommitGrainStorage
     public override async Task<StoredState?> ReadAsync(GrainStateKey key, CancellationToken cancellationToken = default)
     {
         await Schema.EnsureAsync(cancellationToken);
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            await using var command = _dataSource.CreateCommand(
-                "SELECT etag, payload::text FROM grain_state WHERE grain_type = $1 AND state_name = $2 AND grain_key = $3");
-            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = key.GrainType });
-            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = key.StateName });
-            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = key.GrainKey });
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            if (!await reader.ReadAsync(cancellationToken)) return null;
-            return new StoredState(key, Encoding.UTF8.GetBytes(reader.GetString(1)), Versions.Format(reader.GetInt64(0)));
+            try
+            {
+                return await ReadOnceAsync(key, cancellationToken);
+            }
+            catch (Exception exception) when (IsUnavailable(exception))
+            {
+                if (ShouldReadAgain(exception, attempt)) continue;
+                throw StorageCall.Failure(PostgresDataSources.ProviderName, $"read '{key}'", exception);
+            }
         }
-        catch (Exception exception) when (IsUnavailable(exception))
-        {
-            throw StorageCall.Failure(PostgresDataSources.ProviderName, $"read '{key}'", exception);
-        }
+    }
+
+    private async Task<StoredState?> ReadOnceAsync(GrainStateKey key, CancellationToken cancellationToken)
+    {
+        await using var command = _dataSource.CreateCommand(
+            "SELECT etag, payload::text FROM grain_state WHERE grain_type = $1 AND state_name = $2 AND grain_key = $3");
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = key.GrainType });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = key.StateName });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = key.GrainKey });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken)) return null;
+        return new StoredState(key, Encoding.UTF8.GetBytes(reader.GetString(1)), Versions.Format(reader.GetInt64(0)));
     }
 
     public override async Task<IReadOnlyList<StoredState>> QueryByKeyPrefixAsync(
@@ -54,28 +63,43 @@ public sealed class PostgresGrainStorage : GroupCommitGrainStorage
         await Schema.EnsureAsync(cancellationToken);
         return await StorageCall.RunAsync(PostgresDataSources.ProviderName, $"query '{grainType}/{keyPrefix}*/{stateName}'", async () =>
         {
-            var upper = KeyPrefix.UpperBound(keyPrefix);
-            var lower = afterKey is not null && string.CompareOrdinal(afterKey, keyPrefix) >= 0 ? afterKey : keyPrefix;
-            await using var command = _dataSource.CreateCommand(
-                "SELECT grain_key, etag, payload::text FROM grain_state " +
-                "WHERE grain_type = $1 AND state_name = $2 AND grain_key >= $3 AND ($4 IS NULL OR grain_key < $4) " +
-                "AND starts_with(grain_key, $5) AND ($6 IS NULL OR grain_key > $6) ORDER BY grain_key LIMIT $7");
-            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = grainType });
-            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = stateName });
-            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = lower });
-            command.Parameters.Add(new NpgsqlParameter { Value = (object?)upper ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
-            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = keyPrefix });
-            command.Parameters.Add(new NpgsqlParameter { Value = (object?)afterKey ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
-            command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = limit });
-            var rows = new List<StoredState>();
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
+            for (var attempt = 1; ; attempt++)
             {
-                rows.Add(new StoredState(new GrainStateKey(grainType, reader.GetString(0), stateName),
-                    Encoding.UTF8.GetBytes(reader.GetString(2)), Versions.Format(reader.GetInt64(1))));
+                try
+                {
+                    return await QueryOnceAsync(grainType, stateName, keyPrefix, afterKey, limit, cancellationToken);
+                }
+                catch (NpgsqlException exception) when (ShouldReadAgain(exception, attempt))
+                {
+                }
             }
-            return (IReadOnlyList<StoredState>)rows;
         }, IsUnavailable);
+    }
+
+    private async Task<IReadOnlyList<StoredState>> QueryOnceAsync(
+        string grainType, string stateName, string keyPrefix, string? afterKey, int limit, CancellationToken cancellationToken)
+    {
+        var upper = KeyPrefix.UpperBound(keyPrefix);
+        var lower = afterKey is not null && string.CompareOrdinal(afterKey, keyPrefix) >= 0 ? afterKey : keyPrefix;
+        await using var command = _dataSource.CreateCommand(
+            "SELECT grain_key, etag, payload::text FROM grain_state " +
+            "WHERE grain_type = $1 AND state_name = $2 AND grain_key >= $3 AND ($4 IS NULL OR grain_key < $4) " +
+            "AND starts_with(grain_key, $5) AND ($6 IS NULL OR grain_key > $6) ORDER BY grain_key LIMIT $7");
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = grainType });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = stateName });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = lower });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)upper ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = keyPrefix });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)afterKey ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = limit });
+        var rows = new List<StoredState>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(new StoredState(new GrainStateKey(grainType, reader.GetString(0), stateName),
+                Encoding.UTF8.GetBytes(reader.GetString(2)), Versions.Format(reader.GetInt64(1))));
+        }
+        return rows;
     }
 
     public override async Task<bool> IsHealthyAsync(CancellationToken cancellationToken = default)
@@ -94,4 +118,23 @@ public sealed class PostgresGrainStorage : GroupCommitGrainStorage
     private protected override ValueTask DisposeProviderAsync() => _dataSource.DisposeAsync();
 
     internal static bool IsUnavailable(Exception exception) => exception is NpgsqlException;
+
+    /// <summary>
+    /// A restart of the database breaks every connection the pool holds, and the first command on each finds out.
+    /// Reads change nothing, so one that failed because its connection was lost empties the pool and is sent once more,
+    /// on a new connection; if the database is really down, that attempt fails too and the caller hears so.
+    /// </summary>
+    private bool ShouldReadAgain(Exception exception, int attempt)
+    {
+        if (attempt > 1 || !LostItsConnection(exception)) return false;
+        _dataSource.Clear();
+        return true;
+    }
+
+    private static bool LostItsConnection(Exception exception) => exception switch
+    {
+        PostgresException server => server.SqlState.StartsWith("08", StringComparison.Ordinal) || server.SqlState.StartsWith("57P0", StringComparison.Ordinal),
+        NpgsqlException client => client.IsTransient,
+        _ => false,
+    };
 }
