@@ -2,7 +2,11 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using SmartTrader.Server.Identity;
 using SmartTrader.Server.Tests.Support;
 
 namespace SmartTrader.Server.Tests;
@@ -47,6 +51,15 @@ public sealed class AuthenticationTests(ServerFactory factory) : IClassFixture<S
         await unknown.ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "Invalid user name or password");
     }
 
+    [Fact]
+    public void Bearer_tokens_are_opened_through_the_silos_copy_of_opened_tokens()
+    {
+        var options = factory.Services.GetRequiredService<IOptionsMonitor<BearerTokenOptions>>().Get(BearerTokenDefaults.AuthenticationScheme);
+
+        options.BearerTokenProtector.Should().BeOfType<OpenedBearerTokens>();
+    }
+
+    /// <summary>The token is opened from the copy after its first use, so this also shows the copy decides nothing.</summary>
     [Fact]
     public async Task Logout_ends_the_bearer_session()
     {

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using SmartTrader.Runtime;
 using SmartTrader.Server.Hosting;
 using SmartTrader.Server.Identity;
+using SmartTrader.Server.Tests.Support;
 
 namespace SmartTrader.Server.Tests;
 
@@ -60,14 +61,6 @@ public sealed class UserAccessCacheTests
         var before = _user.Questions;
         await _cache.ResumeAsync("u", 3);
         _user.Questions.Should().Be(before + 1, "the answer that crossed the drop was not kept");
-    }
-
-    private sealed class StepClock : TimeProvider
-    {
-        private long _ticks;
-        public override long TimestampFrequency => TimeSpan.TicksPerSecond;
-        public override long GetTimestamp() => _ticks;
-        public void Advance(TimeSpan by) => _ticks += by.Ticks;
     }
 
     private sealed class OneUser(IUserGrain user) : IGrainFactory

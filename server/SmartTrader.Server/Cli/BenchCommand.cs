@@ -73,7 +73,8 @@ internal static class BenchCommand
                 var settings = new OrderBenchSettings(
                     [server?.BaseAddress ?? new Uri(parse.GetValue(url)!)], parse.GetValue(adminUser)!, parse.GetValue(adminPassword)!,
                     parse.GetValue(clients), parse.GetValue(accounts), TimeSpan.FromSeconds(parse.GetValue(duration)),
-                    TimeSpan.FromSeconds(parse.GetValue(warmup)), SymbolCount: 5, parse.GetValue(owners));
+                    TimeSpan.FromSeconds(parse.GetValue(warmup)), SymbolCount: 5, parse.GetValue(owners),
+                    Usage: server is null ? null : _ => Task.FromResult(new ServerUsage(server.CpuTime.TotalSeconds, 0, new Dictionary<string, long>())));
                 var r = await OrderPlacementBench.RunAsync(settings, ct);
                 BenchOutput.Write(parse.GetValue(json), $"order placement over HTTP ({parse.GetValue(storage)}, {settings.Clients} clients, {settings.Accounts} accounts of {settings.Owners} owners)",
                 [
@@ -81,6 +82,7 @@ internal static class BenchCommand
                     ("p50Micros", r.Latency.P50Micros), ("p90Micros", r.Latency.P90Micros), ("p99Micros", r.Latency.P99Micros), ("maxMicros", r.Latency.MaxMicros),
                     ("errorsByStatus", string.Join(' ', r.ErrorsByStatus.Select(e => $"{e.Key}:{e.Value}"))),
                     ("serverWorkingSetBytes", server?.WorkingSet ?? 0),
+                    .. r.CpuMillisPerOrder is { } cpu ? [("serverCpuMicrosPerOrder", (object)(cpu * 1000))] : Array.Empty<(string, object)>(),
                 ]);
                 return r.Errors == 0 ? 0 : 1;
             }

@@ -46,6 +46,8 @@ public static class AuthenticationSetup
                     return Task.CompletedTask;
                 };
             });
+        services.AddOptions<BearerTokenOptions>(BearerTokenDefaults.AuthenticationScheme)
+            .PostConfigure<TimeProvider>((options, time) => options.BearerTokenProtector = new OpenedBearerTokens(options.BearerTokenProtector, time));
         services.AddSingleton<UserAccessCache>();
         services.AddTransient<IClaimsTransformation, UserClaimsTransformation>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, StaleSessionResultHandler>();
