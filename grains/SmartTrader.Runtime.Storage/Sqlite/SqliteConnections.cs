@@ -10,12 +10,14 @@ internal sealed class SqliteConnections
 
     private readonly string _connectionString;
     private readonly int _busyTimeoutMs;
+    private readonly long _walSizeLimitBytes;
 
     static SqliteConnections() => _ = SqliteNativeLibrary.Source;
 
     public SqliteConnections(SqliteStorageOptions options)
     {
         _busyTimeoutMs = (int)options.BusyTimeout.TotalMilliseconds;
+        _walSizeLimitBytes = options.WalSizeLimitBytes;
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = options.DatabasePath,
@@ -32,12 +34,16 @@ internal sealed class SqliteConnections
         return connection;
     }
 
+    /// <summary>
+    /// For the writer and the checkpointer: both wait out each other's locks, commit durably, never checkpoint on
+    /// commit, and truncate a WAL they start again to the size limit.
+    /// </summary>
     public SqliteConnection OpenForWriting()
     {
         var connection = OpenForReading();
         using var pragmas = connection.CreateCommand();
         pragmas.CommandText = string.Create(CultureInfo.InvariantCulture,
-            $"PRAGMA busy_timeout = {_busyTimeoutMs}; PRAGMA synchronous = FULL; PRAGMA wal_autocheckpoint = 0;");
+            $"PRAGMA busy_timeout = {_busyTimeoutMs}; PRAGMA synchronous = FULL; PRAGMA wal_autocheckpoint = 0; PRAGMA journal_size_limit = {_walSizeLimitBytes};");
         pragmas.ExecuteNonQuery();
         return connection;
     }

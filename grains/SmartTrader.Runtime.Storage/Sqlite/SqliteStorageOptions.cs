@@ -10,4 +10,11 @@ public sealed class SqliteStorageOptions : GrainStorageOptions
 
     /// <summary>How often WAL frames are checkpointed into the database file, away from the writer.</summary>
     public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>
+    /// The WAL file's bound. Under steady writes a background checkpoint never catches up with the last commit, so the
+    /// WAL would only grow; once it holds more than this, the checkpointer briefly holds the writer back, finishes the
+    /// checkpoint, and the next commit starts the WAL again from its beginning (truncating the file to this size).
+    /// </summary>
+    public long WalSizeLimitBytes { get; set; } = 64L * 1024 * 1024;
 }
