@@ -30,17 +30,21 @@ public sealed class PostgresGrainStorage : GroupCommitGrainStorage
     public override async Task<StoredState?> ReadAsync(GrainStateKey key, CancellationToken cancellationToken = default)
     {
         await Schema.EnsureAsync(cancellationToken);
-        for (var attempt = 1; ; attempt++)
+        try
         {
             try
             {
                 return await ReadOnceAsync(key, cancellationToken);
             }
-            catch (Exception exception) when (IsUnavailable(exception))
+            catch (NpgsqlException exception) when (LostItsConnection(exception))
             {
-                if (ShouldReadAgain(exception, attempt)) continue;
-                throw StorageCall.Failure(PostgresDataSources.ProviderName, $"read '{key}'", exception);
+                _dataSource.Clear();
             }
+            return await ReadOnceAsync(key, cancellationToken);
+        }
+        catch (Exception exception) when (IsUnavailable(exception))
+        {
+            throw StorageCall.Failure(PostgresDataSources.ProviderName, $"read '{key}'", exception);
         }
     }
 
@@ -63,16 +67,15 @@ public sealed class PostgresGrainStorage : GroupCommitGrainStorage
         await Schema.EnsureAsync(cancellationToken);
         return await StorageCall.RunAsync(PostgresDataSources.ProviderName, $"query '{grainType}/{keyPrefix}*/{stateName}'", async () =>
         {
-            for (var attempt = 1; ; attempt++)
+            try
             {
-                try
-                {
-                    return await QueryOnceAsync(grainType, stateName, keyPrefix, afterKey, limit, cancellationToken);
-                }
-                catch (NpgsqlException exception) when (ShouldReadAgain(exception, attempt))
-                {
-                }
+                return await QueryOnceAsync(grainType, stateName, keyPrefix, afterKey, limit, cancellationToken);
             }
+            catch (NpgsqlException exception) when (LostItsConnection(exception))
+            {
+                _dataSource.Clear();
+            }
+            return await QueryOnceAsync(grainType, stateName, keyPrefix, afterKey, limit, cancellationToken);
         }, IsUnavailable);
     }
 
@@ -124,13 +127,6 @@ public sealed class PostgresGrainStorage : GroupCommitGrainStorage
     /// Reads change nothing, so one that failed because its connection was lost empties the pool and is sent once more,
     /// on a new connection; if the database is really down, that attempt fails too and the caller hears so.
     /// </summary>
-    private bool ShouldReadAgain(Exception exception, int attempt)
-    {
-        if (attempt > 1 || !LostItsConnection(exception)) return false;
-        _dataSource.Clear();
-        return true;
-    }
-
     private static bool LostItsConnection(Exception exception) => exception switch
     {
         PostgresException server => server.SqlState.StartsWith("08", StringComparison.Ordinal) || server.SqlState.StartsWith("57P0", StringComparison.Ordinal),
