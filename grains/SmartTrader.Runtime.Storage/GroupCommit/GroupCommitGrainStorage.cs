@@ -27,11 +27,14 @@ public abstract class GroupCommitGrainStorage : IGrainStorage, IStorageInitializ
 
     public Task InitializeAsync(CancellationToken cancellationToken = default) => Schema.RunAsync(cancellationToken);
 
-    public async Task<string> WriteAsync(GrainStateKey key, ReadOnlyMemory<byte> payload, string? expectedEtag, CancellationToken cancellationToken = default)
+    public async Task<string> WriteAsync(
+        GrainStateKey key, ReadOnlyMemory<byte> payload, string? expectedEtag, IReadOnlyList<GrainRecord> records, CancellationToken cancellationToken = default)
     {
         var expected = WriteRequests.ParseExpected(key, expectedEtag);
+        GrainRecord.RequireDistinct(key, records);
         await Schema.EnsureAsync(cancellationToken);
-        var version = await _writer.EnqueueAsync(new WriteOperation(WriteKind.Write, key, Encoding.UTF8.GetString(payload.Span), expected, cancellationToken));
+        RecordRow[] rows = records.Count == 0 ? [] : records.Select(r => new RecordRow(r.Key, Encoding.UTF8.GetString(r.Payload.Span))).ToArray();
+        var version = await _writer.EnqueueAsync(new WriteOperation(WriteKind.Write, key, Encoding.UTF8.GetString(payload.Span), expected, cancellationToken, rows));
         return Versions.Format(version);
     }
 

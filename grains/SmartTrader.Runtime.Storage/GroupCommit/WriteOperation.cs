@@ -2,11 +2,15 @@ namespace SmartTrader.Runtime.Storage.GroupCommit;
 
 internal enum WriteKind { Write, Clear }
 
+/// <summary>A <see cref="GrainRecord"/> as the executors bind it.</summary>
+internal sealed record RecordRow(GrainStateKey Key, string PayloadJson);
+
 /// <summary>
 /// One queued write or clear. The batch executor records its outcome; the group-commit writer completes the caller's
 /// task only after the transaction holding it has committed.
 /// </summary>
-internal sealed class WriteOperation(WriteKind kind, GrainStateKey key, string? payloadJson, long? expectedVersion, CancellationToken cancellationToken)
+internal sealed class WriteOperation(
+    WriteKind kind, GrainStateKey key, string? payloadJson, long? expectedVersion, CancellationToken cancellationToken, RecordRow[]? records = null)
 {
     private readonly TaskCompletionSource<long> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -18,6 +22,9 @@ internal sealed class WriteOperation(WriteKind kind, GrainStateKey key, string? 
     public long? ExpectedVersion { get; } = expectedVersion;
 
     public CancellationToken CancellationToken { get; } = cancellationToken;
+
+    /// <summary>Rows written in the same transaction, upserted, only if this write succeeds (a write only).</summary>
+    public RecordRow[] Records { get; } = records ?? [];
 
     /// <summary>The version a successful write leaves behind.</summary>
     public long NewVersion => (ExpectedVersion ?? 0) + 1;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Npgsql;
 using NpgsqlTypes;
 using SmartTrader.Runtime.Storage.GroupCommit;
@@ -8,7 +9,9 @@ namespace SmartTrader.Runtime.Storage.Postgres;
 /// Sends a whole batch as one <see cref="NpgsqlBatch"/>: one round trip, one implicit transaction, one commit.
 /// Every statement is conditional on the expected version, so a stale write affects no row instead of failing the
 /// transaction; its affected-row count tells it apart. Statements are sorted by key so that two silos writing the
-/// same keys lock them in the same order.
+/// same keys lock them in the same order. A write with records is one statement: the write in a WITH clause, and the
+/// records upserted only if it returned its row, so the statement's count is the records' when it succeeded and 0 when
+/// it did not.
 /// </summary>
 internal sealed class PostgresWriteBatchExecutor(NpgsqlDataSource dataSource) : IWriteBatchExecutor
 {
@@ -24,6 +27,15 @@ internal sealed class PostgresWriteBatchExecutor(NpgsqlDataSource dataSource) : 
         "WHERE grain_type = $1 AND state_name = $2 AND grain_key = $3 AND etag = $4";
     private const string DeleteSql =
         "DELETE FROM grain_state WHERE grain_type = $1 AND state_name = $2 AND grain_key = $3 AND etag = $4";
+    // The write's parameters come first: $1 type, $2 state, $3 key, then $4 payload (insert) or $4 etag, $5 payload.
+    private const string InsertReturningSql = InsertSql + " RETURNING 1";
+    private const string UpdateReturningSql = UpdateSql + " RETURNING 1";
+    private const string RecordsSql =
+        " INSERT INTO grain_state (grain_type, state_name, grain_key, etag, payload) " +
+        "SELECT r.grain_type, r.state_name, r.grain_key, 1, r.payload " +
+        "FROM unnest(${0}::text[], ${1}::text[], ${2}::text[], ${3}::json[]) AS r(grain_type, state_name, grain_key, payload) " +
+        "WHERE EXISTS (SELECT 1 FROM written) " +
+        "ON CONFLICT (grain_type, state_name, grain_key) DO UPDATE SET etag = grain_state.etag + 1, payload = excluded.payload, updated_at = now()";
     // A no-op update rather than a SELECT: only data-changing statements report an affected-row count.
     private const string ExistsSql =
         "UPDATE grain_state SET etag = etag WHERE grain_type = $1 AND state_name = $2 AND grain_key = $3";
@@ -84,13 +96,19 @@ internal sealed class PostgresWriteBatchExecutor(NpgsqlDataSource dataSource) : 
         {
             var operation = ordered[i];
             var rows = batch.BatchCommands[i].RecordsAffected;
-            var succeeded = operation is { Kind: WriteKind.Clear, ExpectedVersion: null } ? rows == 0 : rows == 1;
+            var succeeded = operation switch
+            {
+                { Kind: WriteKind.Clear, ExpectedVersion: null } => rows == 0,
+                { Records.Length: > 0 } => rows == operation.Records.Length,
+                _ => rows == 1,
+            };
             if (!succeeded) operation.MarkConflict(storedVersion: null);
         }
     }
 
     private static NpgsqlBatchCommand CommandFor(WriteOperation operation)
     {
+        if (operation.Records.Length > 0) return WithRecords(operation);
         var command = (operation.Kind, operation.ExpectedVersion) switch
         {
             (WriteKind.Write, null) => new NpgsqlBatchCommand(InsertSql),
@@ -98,6 +116,12 @@ internal sealed class PostgresWriteBatchExecutor(NpgsqlDataSource dataSource) : 
             (_, null) => new NpgsqlBatchCommand(ExistsSql),
             (_, _) => new NpgsqlBatchCommand(DeleteSql),
         };
+        AddWriteParameters(command, operation);
+        return command;
+    }
+
+    private static void AddWriteParameters(NpgsqlBatchCommand command, WriteOperation operation)
+    {
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = operation.Key.GrainType });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = operation.Key.StateName });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = operation.Key.GrainKey });
@@ -105,6 +129,23 @@ internal sealed class PostgresWriteBatchExecutor(NpgsqlDataSource dataSource) : 
             command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = expected });
         if (operation.Kind == WriteKind.Write)
             command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = operation.PayloadJson, NpgsqlDbType = NpgsqlDbType.Json });
+    }
+
+    /// <summary>The write as a WITH clause that returns its row, then its records, upserted only if it did.</summary>
+    private static NpgsqlBatchCommand WithRecords(WriteOperation operation)
+    {
+        var (write, first) = operation.ExpectedVersion is null ? (InsertReturningSql, 5) : (UpdateReturningSql, 6);
+        var records = string.Format(CultureInfo.InvariantCulture, RecordsSql, first, first + 1, first + 2, first + 3);
+        var command = new NpgsqlBatchCommand($"WITH written AS ({write}){records}");
+        AddWriteParameters(command, operation);
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. operation.Records.Select(r => r.Key.GrainType)] });
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. operation.Records.Select(r => r.Key.StateName)] });
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. operation.Records.Select(r => r.Key.GrainKey)] });
+        command.Parameters.Add(new NpgsqlParameter<string[]>
+        {
+            TypedValue = [.. operation.Records.Select(r => r.PayloadJson)],
+            NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Json,
+        });
         return command;
     }
 

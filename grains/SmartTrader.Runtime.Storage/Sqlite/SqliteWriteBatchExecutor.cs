@@ -5,7 +5,8 @@ namespace SmartTrader.Runtime.Storage.Sqlite;
 
 /// <summary>
 /// The single writer connection: applies a batch in one BEGIN IMMEDIATE transaction with prepared statements and
-/// one durable commit. Statements run in queue order, so a later write to the same key sees the earlier one.
+/// one durable commit. Statements run in queue order, so a later write to the same key sees the earlier one. A write's
+/// records follow it, only if it succeeded.
 /// </summary>
 internal sealed class SqliteWriteBatchExecutor(SqliteConnections connections) : IWriteBatchExecutor, IDisposable
 {
@@ -48,6 +49,7 @@ internal sealed class SqliteWriteBatchExecutor(SqliteConnections connections) : 
         private readonly SqliteCommand _update;
         private readonly SqliteCommand _delete;
         private readonly SqliteCommand _version;
+        private readonly SqliteCommand _upsert;
 
         public WriterConnection(SqliteConnection connection)
         {
@@ -64,6 +66,11 @@ internal sealed class SqliteWriteBatchExecutor(SqliteConnections connections) : 
                 "DELETE FROM grain_state WHERE grain_type = $type AND state_name = $state AND grain_key = $key AND etag = $etag",
                 "$etag");
             _version = Prepare("SELECT etag FROM grain_state WHERE grain_type = $type AND state_name = $state AND grain_key = $key");
+            _upsert = Prepare(
+                "INSERT INTO grain_state (grain_type, state_name, grain_key, etag, payload, updated_at) " +
+                "VALUES ($type, $state, $key, 1, $payload, $now) ON CONFLICT (grain_type, state_name, grain_key) " +
+                "DO UPDATE SET etag = etag + 1, payload = excluded.payload, updated_at = excluded.updated_at",
+                "$payload", "$now");
         }
 
         public void Apply(IReadOnlyList<WriteOperation> batch)
@@ -74,6 +81,8 @@ internal sealed class SqliteWriteBatchExecutor(SqliteConnections connections) : 
             {
                 if (!TryApply(operation, transaction, now))
                     operation.MarkConflict(StoredVersion(operation.Key, transaction));
+                else
+                    foreach (var record in operation.Records) Upsert(record, transaction, now);
             }
             transaction.Commit();
         }
@@ -94,6 +103,14 @@ internal sealed class SqliteWriteBatchExecutor(SqliteConnections connections) : 
             if (command.Parameters.Contains("$payload")) command.Parameters["$payload"].Value = operation.PayloadJson;
             if (command.Parameters.Contains("$now")) command.Parameters["$now"].Value = now;
             return command.ExecuteNonQuery() == 1;
+        }
+
+        private void Upsert(RecordRow record, SqliteTransaction transaction, long now)
+        {
+            Bind(_upsert, record.Key, transaction);
+            _upsert.Parameters["$payload"].Value = record.PayloadJson;
+            _upsert.Parameters["$now"].Value = now;
+            _upsert.ExecuteNonQuery();
         }
 
         private long? StoredVersion(GrainStateKey key, SqliteTransaction transaction)
@@ -121,7 +138,7 @@ internal sealed class SqliteWriteBatchExecutor(SqliteConnections connections) : 
 
         public void Dispose()
         {
-            foreach (var command in new[] { _insert, _update, _delete, _version }) command.Dispose();
+            foreach (var command in new[] { _insert, _update, _delete, _version, _upsert }) command.Dispose();
             _connection.Dispose();
         }
     }

@@ -6,10 +6,11 @@ internal sealed class FencedGrainStorage(IGrainStorage inner, ISiloFence fence) 
     public Task<StoredState?> ReadAsync(GrainStateKey key, CancellationToken cancellationToken = default) =>
         inner.ReadAsync(key, cancellationToken);
 
-    public Task<string> WriteAsync(GrainStateKey key, ReadOnlyMemory<byte> payload, string? expectedEtag, CancellationToken cancellationToken = default)
+    public Task<string> WriteAsync(
+        GrainStateKey key, ReadOnlyMemory<byte> payload, string? expectedEtag, IReadOnlyList<GrainRecord> records, CancellationToken cancellationToken = default)
     {
         fence.ThrowIfFenced();
-        return inner.WriteAsync(key, payload, expectedEtag, cancellationToken);
+        return inner.WriteAsync(key, payload, expectedEtag, records, cancellationToken);
     }
 
     public Task ClearAsync(GrainStateKey key, string? expectedEtag, CancellationToken cancellationToken = default)

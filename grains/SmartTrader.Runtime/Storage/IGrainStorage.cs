@@ -18,8 +18,13 @@ public interface IGrainStorage
 {
     Task<StoredState?> ReadAsync(GrainStateKey key, CancellationToken cancellationToken = default);
 
-    /// <summary>Writes the payload if the stored version equals <paramref name="expectedEtag"/>; returns the new version.</summary>
-    Task<string> WriteAsync(GrainStateKey key, ReadOnlyMemory<byte> payload, string? expectedEtag, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Writes the payload if the stored version equals <paramref name="expectedEtag"/>, and in the same transaction the
+    /// <paramref name="records"/> (none for most writes; each key at most once); returns the new version. When the
+    /// versions differ, nothing is written.
+    /// </summary>
+    Task<string> WriteAsync(
+        GrainStateKey key, ReadOnlyMemory<byte> payload, string? expectedEtag, IReadOnlyList<GrainRecord> records, CancellationToken cancellationToken = default);
 
     /// <summary>Deletes the row if the stored version equals <paramref name="expectedEtag"/>.</summary>
     Task ClearAsync(GrainStateKey key, string? expectedEtag, CancellationToken cancellationToken = default);

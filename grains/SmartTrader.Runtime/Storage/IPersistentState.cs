@@ -15,5 +15,11 @@ public interface IPersistentState<TState> where TState : new()
     /// <summary>Completes only once the state is durably committed.</summary>
     Task WriteStateAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Commits the state and, in the same transaction, rows this grain alone writes (see <see cref="GrainRecord"/>);
+    /// completes only once both are durable. A write that fails leaves neither.
+    /// </summary>
+    Task WriteStateAsync(IReadOnlyList<GrainRecord> records, CancellationToken cancellationToken = default);
+
     Task ClearStateAsync(CancellationToken cancellationToken = default);
 }

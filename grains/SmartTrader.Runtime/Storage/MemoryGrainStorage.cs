@@ -18,17 +18,26 @@ public sealed class MemoryGrainStorage : IGrainStorage
         lock (_lock) return Task.FromResult(_rows.GetValueOrDefault(key));
     }
 
-    public Task<string> WriteAsync(GrainStateKey key, ReadOnlyMemory<byte> payload, string? expectedEtag, CancellationToken cancellationToken = default)
+    public Task<string> WriteAsync(
+        GrainStateKey key, ReadOnlyMemory<byte> payload, string? expectedEtag, IReadOnlyList<GrainRecord> records, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        GrainRecord.RequireDistinct(key, records);
         lock (_lock)
         {
             var storedEtag = _rows.GetValueOrDefault(key)?.Etag;
             if (storedEtag != expectedEtag) return Task.FromException<string>(new InconsistentStateException(key, expectedEtag, storedEtag));
-            var etag = (++_version).ToString(CultureInfo.InvariantCulture);
-            _rows[key] = new StoredState(key, payload.ToArray(), etag);
+            var etag = Store(key, payload);
+            foreach (var record in records) Store(record.Key, record.Payload);
             return Task.FromResult(etag);
         }
+    }
+
+    private string Store(GrainStateKey key, ReadOnlyMemory<byte> payload)
+    {
+        var etag = (++_version).ToString(CultureInfo.InvariantCulture);
+        _rows[key] = new StoredState(key, payload.ToArray(), etag);
+        return etag;
     }
 
     public Task ClearAsync(GrainStateKey key, string? expectedEtag, CancellationToken cancellationToken = default)

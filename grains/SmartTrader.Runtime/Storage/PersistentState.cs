@@ -33,12 +33,14 @@ internal sealed class PersistentState<TState>(GrainStateKey key, IGrainStorage s
         RecordExists = true;
     }
 
-    public async Task WriteStateAsync(CancellationToken cancellationToken = default)
+    public Task WriteStateAsync(CancellationToken cancellationToken = default) => WriteStateAsync([], cancellationToken);
+
+    public async Task WriteStateAsync(IReadOnlyList<GrainRecord> records, CancellationToken cancellationToken = default)
     {
         var payload = JsonSerializer.SerializeToUtf8Bytes(State, GrainStateJson.Options);
         try
         {
-            Etag = await storage.WriteAsync(key, payload, Etag, cancellationToken).ConfigureAwait(false);
+            Etag = await storage.WriteAsync(key, payload, Etag, records, cancellationToken).ConfigureAwait(false);
             RecordExists = true;
         }
         catch (Exception exception)

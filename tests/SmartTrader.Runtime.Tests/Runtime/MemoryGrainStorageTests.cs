@@ -32,4 +32,19 @@ public sealed class MemoryGrainStorageTests
 
         page.Select(r => r.Key.GrainKey).Should().Equal("b-2", "b-3");
     }
+
+    [Fact]
+    public async Task Records_are_stored_with_a_write_and_not_with_one_that_conflicts()
+    {
+        var storage = new MemoryGrainStorage();
+        var record = Key with { GrainType = "order", GrainKey = "acc-1.x" };
+        var first = await storage.WriteAsync(Key, "{}"u8.ToArray(), null, [new GrainRecord(record, "1"u8.ToArray())]);
+
+        await storage.Invoking(s => s.WriteAsync(Key, "{}"u8.ToArray(), null, [new GrainRecord(record, "2"u8.ToArray())]))
+            .Should().ThrowExactlyAsync<InconsistentStateException>();
+        (await storage.ReadAsync(record))!.Payload.Should().Equal("1"u8.ToArray());
+
+        await storage.WriteAsync(Key, "{}"u8.ToArray(), first, [new GrainRecord(record, "3"u8.ToArray())]);
+        (await storage.ReadAsync(record))!.Payload.Should().Equal("3"u8.ToArray());
+    }
 }

@@ -61,9 +61,10 @@ public sealed class PersistenceTests
 
         public Task<StoredState?> ReadAsync(GrainStateKey key, CancellationToken cancellationToken = default) => inner.ReadAsync(key, cancellationToken);
 
-        public Task<string> WriteAsync(GrainStateKey key, ReadOnlyMemory<byte> payload, string? expectedEtag, CancellationToken cancellationToken = default)
+        public Task<string> WriteAsync(
+            GrainStateKey key, ReadOnlyMemory<byte> payload, string? expectedEtag, IReadOnlyList<GrainRecord> records, CancellationToken cancellationToken = default)
         {
-            if (!FailNext) return inner.WriteAsync(key, payload, expectedEtag, cancellationToken);
+            if (!FailNext) return inner.WriteAsync(key, payload, expectedEtag, records, cancellationToken);
             FailNext = false;
             throw new IOException("disk unavailable");
         }

@@ -12,10 +12,12 @@ internal sealed class CountingStorage(IGrainStorage inner) : IGrainStorage
 
     public Task<StoredState?> ReadAsync(GrainStateKey key, CancellationToken cancellationToken = default) => inner.ReadAsync(key, cancellationToken);
 
-    public Task<string> WriteAsync(GrainStateKey key, ReadOnlyMemory<byte> payload, string? expectedEtag, CancellationToken cancellationToken = default)
+    public Task<string> WriteAsync(
+        GrainStateKey key, ReadOnlyMemory<byte> payload, string? expectedEtag, IReadOnlyList<GrainRecord> records, CancellationToken cancellationToken = default)
     {
         _writes.Enqueue(new StoredWrite(key, payload.Length));
-        return inner.WriteAsync(key, payload, expectedEtag, cancellationToken);
+        foreach (var record in records) _writes.Enqueue(new StoredWrite(record.Key, record.Payload.Length));
+        return inner.WriteAsync(key, payload, expectedEtag, records, cancellationToken);
     }
 
     public Task ClearAsync(GrainStateKey key, string? expectedEtag, CancellationToken cancellationToken = default) => inner.ClearAsync(key, expectedEtag, cancellationToken);

@@ -118,10 +118,11 @@ internal sealed class FlakyStorage(IGrainStorage inner) : IGrainStorage
 
     public Task<StoredState?> ReadAsync(GrainStateKey key, CancellationToken cancellationToken = default) => inner.ReadAsync(key, cancellationToken);
 
-    public Task<string> WriteAsync(GrainStateKey key, ReadOnlyMemory<byte> payload, string? expectedEtag, CancellationToken cancellationToken = default) =>
+    public Task<string> WriteAsync(
+        GrainStateKey key, ReadOnlyMemory<byte> payload, string? expectedEtag, IReadOnlyList<GrainRecord> records, CancellationToken cancellationToken = default) =>
         key.GrainType == FailWritesOf
             ? Task.FromException<string>(new IOException($"Storage for {key.GrainType} is unavailable."))
-            : inner.WriteAsync(key, payload, expectedEtag, cancellationToken);
+            : inner.WriteAsync(key, payload, expectedEtag, records, cancellationToken);
 
     public Task ClearAsync(GrainStateKey key, string? expectedEtag, CancellationToken cancellationToken = default) => inner.ClearAsync(key, expectedEtag, cancellationToken);
 
