@@ -44,12 +44,6 @@ public interface IPortfolioGrain : IGrainWithStringKey
     Task<PlaceOrderResult> PlaceOrder(PlaceOrderRequest request);
     Task<OrderView> CancelOrder(string orderId);
 
-    /// <summary>
-    /// Records every committed order snapshot still in the outbox in its order grain. Orders are acknowledged once the
-    /// portfolio commits them; their order grains catch up just after, so readers of order grains call this first.
-    /// </summary>
-    Task SyncOrders();
-
     /// <summary>From the paper venue: a resting order traded. Idempotent by fill id.</summary>
     Task ApplyVenueFill(Fill fill);
 
@@ -60,11 +54,3 @@ public interface IPortfolioGrain : IGrainWithStringKey
     Task UseOwnerTaxView();
 }
 
-/// <summary>Key: order id. The order's state machine and fills, as committed by its portfolio.</summary>
-public interface IOrderGrain : IGrainWithStringKey
-{
-    Task<OrderView?> Get();
-
-    /// <summary>Records a newer snapshot of the order; older or equal versions are ignored; illegal transitions throw.</summary>
-    Task<OrderView> Record(OrderView snapshot);
-}

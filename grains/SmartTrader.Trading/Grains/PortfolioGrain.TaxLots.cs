@@ -14,7 +14,7 @@ namespace SmartTrader.Trading.Grains;
 /// opened before that registers on first need).
 /// <list type="bullet">
 /// <item>While the owner has this account alone (<see cref="TaxOwnerLink.Solo"/>), the portfolio keeps the lots
-/// itself, rebuilt from its recorded fills (and those still in the outbox) when first needed, then kept current fill
+/// itself, rebuilt from its recorded fills when first needed, then kept current fill
 /// by fill: an order costs no call.</item>
 /// <item>Once the owner has another account (<see cref="TaxOwnerLink.Shared"/>), the owner's grain keeps them: the
 /// portfolio asks it for the facts of each order and for views, and sends it each fill it commits, numbered by
@@ -103,8 +103,8 @@ public sealed partial class PortfolioGrain
     }
 
     /// <summary>
-    /// Sends the committed fills the owner's grain has not acknowledged. A failure is logged and retried with the
-    /// outbox; it loses nothing, since the owner's grain catches up from storage when it sees the gap.
+    /// Sends the committed fills the owner's grain has not acknowledged. A failure is logged and retried shortly; it
+    /// loses nothing, since the owner's grain catches up from storage when it sees the gap.
     /// </summary>
     private async Task SendFillsToOwner()
     {
@@ -118,7 +118,7 @@ public sealed partial class PortfolioGrain
         catch (Exception e)
         {
             LogOwnerFillsFailed(e, Key, sending.Length);
-            ScheduleOutboxFlush(_options.OutboxRetryDelay);
+            ScheduleOwnerRetry();
         }
     }
 

@@ -12,11 +12,10 @@ using SmartTrader.Trading.ReadModels;
 namespace SmartTrader.Trading.Grains;
 
 /// <summary>
-/// The writer of record for one account. Each change is committed in one write of the portfolio's state, which carries
-/// the changed orders' snapshots in an outbox; only then is it acknowledged. The snapshots are then recorded in their
-/// order grains and leave the outbox (the removal is saved with the next write); an activation re-records whatever
-/// the outbox still holds, and rests its open limit orders at the venue again. The equity history is a state of its
-/// own, written after the change that adds a point, so the portfolio's writes stay small.
+/// The writer of record for one account. Each change is committed in one transaction: the portfolio's state and the
+/// records of the orders it changed (<see cref="OrderRecords"/>); only then is it acknowledged. An activation rests its
+/// open limit orders at the venue again. The equity history is a state of its own, written after the change that adds
+/// a point, so the portfolio's writes stay small.
 /// </summary>
 [GrainType(TypeName)]
 public sealed partial class PortfolioGrain(
@@ -38,8 +37,7 @@ public sealed partial class PortfolioGrain(
     public const string StateName = "portfolio";
     public const string EquityStateName = "equity";
 
-    private IDisposable? _outboxFlush;
-    private DateTimeOffset _outboxFlushDue;
+    private IDisposable? _ownerRetry;
     private readonly OrderRateWindow _acceptedOrders = OrderRateWindow.OneSecond();
 
     private readonly TradingOptions _options = options.Value;
@@ -54,7 +52,7 @@ public sealed partial class PortfolioGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         if (State.Account is null) return;
-        await RecordOutbox();
+        if (State.Outbox.Count > 0) await Commit();
         await SyncOwnerView();
         foreach (var order in State.OpenOrders.Values.Where(o => o.Type == OrderType.Limit))
             await RestAtVenue(order);
@@ -138,9 +136,7 @@ public sealed partial class PortfolioGrain(
         await ExpireDayOrders();
 
         var orderId = OrderIds.For(Key, request.ClientOrderId);
-        // An older order is asked of its order grain (on this silo), not read from storage here: the grain's one read
-        // then serves both this check and the record that follows the acknowledgement.
-        var known = State.OpenOrders.GetValueOrDefault(orderId) ?? State.Outbox.GetValueOrDefault(orderId) ?? await OrderGrain(orderId).Get();
+        var known = State.OpenOrders.GetValueOrDefault(orderId) ?? await history.StoredAsync(orderId);
         if (known is not null)
         {
             if (!OrderLifecycle.SameTerms(known, request))
@@ -182,8 +178,7 @@ public sealed partial class PortfolioGrain(
         }
 
         State.Day = day;
-        State.Outbox[orderId] = order;
-        await state.WriteStateAsync();
+        await Commit(order);
 
         await SendFillsToOwner();
         await Publish(order);
@@ -200,15 +195,14 @@ public sealed partial class PortfolioGrain(
 
         if (!State.OpenOrders.TryGetValue(orderId, out var order))
         {
-            var known = State.Outbox.GetValueOrDefault(orderId) ?? await history.StoredAsync(orderId)
+            var known = await history.StoredAsync(orderId)
                 ?? throw Error(TradingErrorKind.NotFound, $"Account {Key} has no order {orderId}.");
             throw new IllegalOrderTransitionException(orderId, known.Status, OrderStatus.Cancelled);
         }
 
         order = OrderLifecycle.Cancel(order, Time.GetUtcNow());
         Track(order);
-        State.Outbox[orderId] = order;
-        await state.WriteStateAsync();
+        await Commit(order);
 
         await Publish(order);
         await RemoveFromVenue(order);
@@ -222,7 +216,7 @@ public sealed partial class PortfolioGrain(
 
         if (!State.OpenOrders.TryGetValue(fill.OrderId, out var order))
         {
-            if (State.Outbox.TryGetValue(fill.OrderId, out var done) && done.Fills.Any(f => f.FillId == fill.FillId)) return;
+            if (await history.StoredAsync(fill.OrderId) is { } done && done.Fills.Any(f => f.FillId == fill.FillId)) return;
             throw Error(TradingErrorKind.Conflict, $"Order {fill.OrderId} is not open in account {Key}.");
         }
         if (order.Fills.Any(f => f.FillId == fill.FillId)) return;
@@ -234,8 +228,7 @@ public sealed partial class PortfolioGrain(
         var now = Time.GetUtcNow();
         order = Fill(order, fill, now);
         Track(order);
-        State.Outbox[order.OrderId] = order;
-        await state.WriteStateAsync();
+        await Commit(order);
 
         await SendFillsToOwner();
         await Publish(order);
@@ -277,12 +270,8 @@ public sealed partial class PortfolioGrain(
             .ToList();
         if (expired.Count == 0) return;
 
-        foreach (var order in expired)
-        {
-            Track(order);
-            State.Outbox[order.OrderId] = order;
-        }
-        await state.WriteStateAsync();
+        foreach (var order in expired) Track(order);
+        await Commit([.. expired]);
         foreach (var order in expired)
         {
             await Publish(order);
@@ -290,68 +279,35 @@ public sealed partial class PortfolioGrain(
         }
     }
 
-    /// <summary>Announces a committed snapshot; its order grain records it shortly after (see <see cref="SyncOrders"/>).</summary>
+    /// <summary>
+    /// Commits the state with the records of <paramref name="changed"/>. A state written before records were committed
+    /// with it may still hold an outbox of snapshots its order grains had not recorded: they are recorded with it.
+    /// </summary>
+    private Task Commit(params OrderView[] changed)
+    {
+        var records = State.Outbox.Values.Where(o => !changed.Any(c => c.OrderId == o.OrderId)).Concat(changed).Select(OrderRecords.Of).ToList();
+        State.Outbox.Clear();
+        return state.WriteStateAsync(records);
+    }
+
+    /// <summary>Announces a committed snapshot.</summary>
     private async Task Publish(OrderView order)
     {
-        ScheduleOutboxFlush(_options.OutboxFlushDelay);
         await Announce(events.OrderUpdated(order));
         await Announce(events.PortfolioChanged(Key));
     }
 
-    public async Task SyncOrders()
+    /// <summary>Sends the owner's grain the fills it missed, in a turn of this grain; a sooner retry is already due.</summary>
+    private void ScheduleOwnerRetry()
     {
-        await RecordOutbox();
-        if (State.Outbox.Count > 0)
-            throw Error(TradingErrorKind.Unavailable, $"The orders of account {Key} cannot be read right now: {State.Outbox.Count} are not yet recorded.");
+        _ownerRetry ??= RegisterTimer(_ =>
+        {
+            _ownerRetry?.Dispose();
+            _ownerRetry = null;
+            return SendFillsToOwner();
+        }, _options.OwnerRetryDelay, Timeout.InfiniteTimeSpan);
     }
 
-    private async Task RecordOutbox()
-    {
-        var recorded = await Task.WhenAll(State.Outbox.Values.ToArray().Select(TryRecord));
-        foreach (var order in recorded.OfType<OrderView>())
-            if (State.Outbox.TryGetValue(order.OrderId, out var pending) && pending.Version <= order.Version)
-                State.Outbox.Remove(order.OrderId);
-        if (State.Outbox.Count > 0) ScheduleOutboxFlush(_options.OutboxRetryDelay);
-        await SendFillsToOwner();
-    }
-
-    /// <summary>
-    /// The snapshot if its order grain recorded it, or if the grain refuses it for good (logged as an error: retrying
-    /// cannot help); null when recording failed for now, so it stays in the outbox.
-    /// </summary>
-    private async Task<OrderView?> TryRecord(OrderView order)
-    {
-        try
-        {
-            await OrderGrain(order.OrderId).Record(order);
-            return order;
-        }
-        catch (TradingException refused)
-        {
-            LogRecordRefused(refused, order.OrderId, order.Version);
-            return order;
-        }
-        catch (Exception e)
-        {
-            LogRecordFailed(e, order.OrderId, order.Version);
-            return null;
-        }
-    }
-
-    /// <summary>A one-shot timer, so the flush runs as a turn of this grain; a sooner flush replaces a later one.</summary>
-    private void ScheduleOutboxFlush(TimeSpan delay)
-    {
-        var due = Time.GetUtcNow() + delay;
-        if (_outboxFlush is not null && _outboxFlushDue <= due) return;
-        _outboxFlush?.Dispose();
-        _outboxFlushDue = due;
-        _outboxFlush = RegisterTimer(_ =>
-        {
-            _outboxFlush?.Dispose();
-            _outboxFlush = null;
-            return RecordOutbox();
-        }, delay, Timeout.InfiniteTimeSpan);
-    }
     private async Task RestAtVenue(OrderView order)
     {
         try
@@ -442,16 +398,9 @@ public sealed partial class PortfolioGrain(
     private AccountInfo RequireAccount() =>
         State.Account ?? throw Error(TradingErrorKind.NotFound, $"Account {Key} does not exist.");
 
-    private IOrderGrain OrderGrain(string orderId) => GrainFactory.GetGrain<IOrderGrain>(orderId);
     private IPaperVenueGrain Venue(string symbol) => GrainFactory.GetGrain<IPaperVenueGrain>(symbol);
 
     private static TradingException Error(TradingErrorKind kind, string message) => new(kind, message);
-
-    [LoggerMessage(LogLevel.Warning, "Recording order {OrderId} version {Version} failed; it stays in the outbox")]
-    private partial void LogRecordFailed(Exception exception, string orderId, long version);
-
-    [LoggerMessage(LogLevel.Error, "Order {OrderId} refused version {Version} from its portfolio; the snapshot is dropped from the outbox")]
-    private partial void LogRecordRefused(Exception exception, string orderId, long version);
 
     [LoggerMessage(LogLevel.Warning, "The paper venue did not take the change to order {OrderId}; the order is rested again on the next activation")]
     private partial void LogVenueFailed(Exception exception, string orderId);

@@ -16,7 +16,10 @@ public sealed class PortfolioState
     /// <summary>Orders still working (Accepted or PartiallyFilled), by order id.</summary>
     public Dictionary<string, OrderView> OpenOrders { get; set; } = [];
 
-    /// <summary>Order snapshots committed here but not yet recorded in their order grains, by order id.</summary>
+    /// <summary>
+    /// Empty in states written since order records are committed with the portfolio. An older state may hold order
+    /// snapshots its order grains had not recorded yet; the next activation commits them as records.
+    /// </summary>
     public Dictionary<string, OrderView> Outbox { get; set; } = [];
 
     /// <summary>Whether the account is registered with its owner, and who keeps its tax lots.</summary>

@@ -46,11 +46,8 @@ public sealed class TradingOptions
     /// <summary>Reading a portfolio adds an equity point when the latest is older than this.</summary>
     public TimeSpan EquitySampleInterval { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>How soon after a commit the portfolio records its outbox in the order grains, off the order's critical path.</summary>
-    public TimeSpan OutboxFlushDelay { get; set; } = TimeSpan.FromMilliseconds(10);
-
-    /// <summary>How long the portfolio waits before retrying an outbox that could not be recorded.</summary>
-    public TimeSpan OutboxRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+    /// <summary>How long a portfolio waits before sending its owner's tax-lot view the fills a failed call did not deliver.</summary>
+    public TimeSpan OwnerRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Every account's risk limits, as the pre-trade rules read them (input <c>limits</c>).</summary>
     public RiskLimitSettings RiskLimits { get; set; } = new();

@@ -9,30 +9,22 @@ namespace SmartTrader.Trading.ReadModels;
 public sealed record OrderPage(ImmutableArray<OrderView> Orders, string? Next);
 
 /// <summary>
-/// Reads an account's orders from the order grains' stored state (a read model over storage rows keyed
-/// "account.hash"), without activating a grain per order. Each read first has the portfolio record its outbox, so
-/// every acknowledged order is visible.
+/// Reads an account's orders from their records (<see cref="OrderRecords"/>: storage rows keyed "account.hash"). A
+/// portfolio commits the records with each change, so every acknowledged order is here.
 /// </summary>
-public sealed class OrderHistory(IGrainStorage storage, IGrainFactory grains)
+public sealed class OrderHistory(IGrainStorage storage)
 {
     private const int ScanBatch = 500;
 
-    /// <summary>The order as its grain last committed it, read from storage without activating the grain.</summary>
+    /// <summary>The order as its portfolio last committed it.</summary>
     public async Task<OrderView?> StoredAsync(string orderId, CancellationToken cancellationToken = default) =>
-        await storage.ReadAsync(new GrainStateKey(OrderGrain.TypeName, orderId, OrderGrain.StateName), cancellationToken) is { } row
-            ? OrderOf(row)
-            : null;
+        await storage.ReadAsync(OrderRecords.Key(orderId), cancellationToken) is { } row ? OrderOf(row) : null;
 
-    public async Task<OrderView?> GetAsync(string account, string orderId)
-    {
-        if (!OrderIds.BelongsTo(orderId, account)) return null;
-        await grains.GetGrain<IPortfolioGrain>(account).SyncOrders();
-        return await StoredAsync(orderId);
-    }
+    public async Task<OrderView?> GetAsync(string account, string orderId) =>
+        OrderIds.BelongsTo(orderId, account) ? await StoredAsync(orderId) : null;
 
     public async Task<OrderPage> ListAsync(string account, OrderStatus? status, int limit, string? after, CancellationToken cancellationToken)
     {
-        await grains.GetGrain<IPortfolioGrain>(account).SyncOrders();
         var orders = ImmutableArray.CreateBuilder<OrderView>();
         var cursor = after;
         while (orders.Count < limit)
@@ -49,26 +41,21 @@ public sealed class OrderHistory(IGrainStorage storage, IGrainFactory grains)
         return new OrderPage(orders.ToImmutable(), null);
     }
 
-    public async Task<ImmutableArray<Fill>> FillsAsync(string account, CancellationToken cancellationToken)
-    {
-        await grains.GetGrain<IPortfolioGrain>(account).SyncOrders();
-        return await RecordedFillsAsync(account, cancellationToken);
-    }
-
     /// <summary>
-    /// Every fill the account has committed, once each, in time order: those its order grains have recorded, and those
-    /// of the orders <paramref name="portfolio"/> (the account's state, read first) holds in its outbox or open. An order
-    /// recorded after that state was written is in both.
+    /// Every fill the account has committed, once each, in time order: those of its order records, and those of an
+    /// outbox that <paramref name="portfolio"/> (the account's state, read first) may still hold from before records
+    /// were committed with it.
     /// </summary>
     public async Task<ImmutableArray<Fill>> CommittedFillsAsync(string account, PortfolioState portfolio, CancellationToken cancellationToken = default)
     {
-        var recorded = await RecordedFillsAsync(account, cancellationToken);
-        var held = portfolio.Outbox.Values.Concat(portfolio.OpenOrders.Values).SelectMany(o => o.Fills);
+        var recorded = await FillsAsync(account, cancellationToken);
+        if (portfolio.Outbox.Count == 0) return recorded;
+        var held = portfolio.Outbox.Values.SelectMany(o => o.Fills);
         return [.. recorded.Concat(held).DistinctBy(f => f.FillId).OrderBy(f => f.Time).ThenBy(f => f.FillId, StringComparer.Ordinal)];
     }
 
-    /// <summary>The fills of the account's orders as their order grains hold them, without waiting for the portfolio's outbox.</summary>
-    public async Task<ImmutableArray<Fill>> RecordedFillsAsync(string account, CancellationToken cancellationToken = default)
+    /// <summary>The fills of the account's order records, in time order.</summary>
+    public async Task<ImmutableArray<Fill>> FillsAsync(string account, CancellationToken cancellationToken = default)
     {
         var fills = new List<Fill>();
         string? cursor = null;
@@ -85,10 +72,10 @@ public sealed class OrderHistory(IGrainStorage storage, IGrainFactory grains)
         return [.. fills.OrderBy(f => f.Time).ThenBy(f => f.FillId, StringComparer.Ordinal)];
     }
 
-    /// <summary>Rows of <see cref="OrderGrain"/>, whose keys start with the account.</summary>
+    /// <summary>The account's order records, whose keys start with the account.</summary>
     private Task<IReadOnlyList<StoredState>> ReadAsync(string account, string? afterKey, CancellationToken cancellationToken) =>
         storage.QueryByKeyPrefixAsync(
-            OrderGrain.TypeName, OrderGrain.StateName, OrderIds.AccountPrefix(account), afterKey, ScanBatch, cancellationToken);
+            OrderRecords.TypeName, OrderRecords.StateName, OrderIds.AccountPrefix(account), afterKey, ScanBatch, cancellationToken);
 
     private static OrderView? OrderOf(StoredState row) => JsonSerializer.Deserialize<OrderState>(row.Payload, GrainStateJson.Options)?.Order;
 }

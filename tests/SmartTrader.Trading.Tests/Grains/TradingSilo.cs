@@ -57,14 +57,10 @@ internal sealed class TradingSilo : IAsyncDisposable
     }
 
     public IPortfolioGrain Portfolio(string account) => Grains.GetGrain<IPortfolioGrain>(account);
-    public IOrderGrain Order(string orderId) => Grains.GetGrain<IOrderGrain>(orderId);
+    public OrderHistory Orders => _services.GetRequiredService<OrderHistory>();
 
-    /// <summary>An order as readers see it: its portfolio records the outbox first, as the order read model does.</summary>
-    public async Task<OrderView?> RecordedOrder(string orderId)
-    {
-        await Portfolio(orderId[..orderId.IndexOf('.')]).SyncOrders();
-        return await Order(orderId).Get();
-    }
+    /// <summary>An order's record, as readers see it.</summary>
+    public Task<OrderView?> RecordedOrder(string orderId) => Orders.StoredAsync(orderId);
     public IPaperVenueGrain Venue(string symbol) => Grains.GetGrain<IPaperVenueGrain>(symbol);
 
     public async Task<IPortfolioGrain> OpenAsync(string account, decimal cash = 100_000m, AccountType type = AccountType.Cash, string owner = "alice")
@@ -111,7 +107,7 @@ internal sealed class RecordingEvents : ITradingEvents
     }
 }
 
-/// <summary>Storage whose writes for one grain type fail while <see cref="FailWritesOf"/> names it.</summary>
+/// <summary>Storage whose writes of rows of one grain type (states or records) fail while <see cref="FailWritesOf"/> names it.</summary>
 internal sealed class FlakyStorage(IGrainStorage inner) : IGrainStorage
 {
     public string? FailWritesOf { get; set; }
@@ -120,8 +116,8 @@ internal sealed class FlakyStorage(IGrainStorage inner) : IGrainStorage
 
     public Task<string> WriteAsync(
         GrainStateKey key, ReadOnlyMemory<byte> payload, string? expectedEtag, IReadOnlyList<GrainRecord> records, CancellationToken cancellationToken = default) =>
-        key.GrainType == FailWritesOf
-            ? Task.FromException<string>(new IOException($"Storage for {key.GrainType} is unavailable."))
+        key.GrainType == FailWritesOf || records.Any(r => r.Key.GrainType == FailWritesOf)
+            ? Task.FromException<string>(new IOException($"Storage for {FailWritesOf} is unavailable."))
             : inner.WriteAsync(key, payload, expectedEtag, records, cancellationToken);
 
     public Task ClearAsync(GrainStateKey key, string? expectedEtag, CancellationToken cancellationToken = default) => inner.ClearAsync(key, expectedEtag, cancellationToken);

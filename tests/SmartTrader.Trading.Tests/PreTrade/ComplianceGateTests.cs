@@ -149,7 +149,7 @@ public class ComplianceGateTests
         afterMany.Should().BeLessThan(afterFew + 100, "the day's fills live in the order records, not in the portfolio's state");
     }
 
-    /// <summary>Day trades a second apart, then every order recorded and one more written: the size of the stored portfolio.</summary>
+    /// <summary>Day trades a second apart (each leaves the account flat): the size of the stored portfolio.</summary>
     private static async Task<int> StoredSizeAfterRoundTrips(TradingSilo silo, IPortfolioGrain portfolio, MemoryGrainStorage storage, string prefix, int count)
     {
         for (var i = 0; i < count; i++)
@@ -157,8 +157,6 @@ public class ComplianceGateTests
             await MoveTo(silo, silo.Clock.GetUtcNow().AddSeconds(1));
             await DayTrade(portfolio, $"{prefix}{i}");
         }
-        await portfolio.SyncOrders();
-        (await portfolio.PlaceOrder(Market($"{prefix}-last", OrderSide.Buy))).Order.Status.Should().Be(OrderStatus.Filled);
         var row = await storage.ReadAsync(new GrainStateKey(SmartTrader.Trading.Grains.PortfolioGrain.TypeName, "m1", SmartTrader.Trading.Grains.PortfolioGrain.StateName));
         return row!.Payload.Length;
     }
