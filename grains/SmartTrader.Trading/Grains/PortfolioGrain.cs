@@ -285,9 +285,10 @@ public sealed partial class PortfolioGrain(
     /// </summary>
     private Task Commit(params OrderView[] changed)
     {
-        var records = State.Outbox.Values.Where(o => !changed.Any(c => c.OrderId == o.OrderId)).Concat(changed).Select(OrderRecords.Of).ToList();
+        var orders = new Dictionary<string, OrderView>(State.Outbox);
+        foreach (var order in changed) orders[order.OrderId] = order;
         State.Outbox.Clear();
-        return state.WriteStateAsync(records);
+        return state.WriteStateAsync([.. orders.Values.Select(OrderRecords.Of)]);
     }
 
     /// <summary>Announces a committed snapshot.</summary>
