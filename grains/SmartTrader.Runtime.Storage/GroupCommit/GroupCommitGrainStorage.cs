@@ -33,7 +33,7 @@ public abstract class GroupCommitGrainStorage : IGrainStorage, IStorageInitializ
         var expected = WriteRequests.ParseExpected(key, expectedEtag);
         GrainRecord.RequireDistinct(key, records);
         await Schema.EnsureAsync(cancellationToken);
-        RecordRow[] rows = records.Count == 0 ? [] : records.Select(r => new RecordRow(r.Key, Encoding.UTF8.GetString(r.Payload.Span))).ToArray();
+        RecordRow[] rows = [.. records.Select(r => new RecordRow(r.Key, Encoding.UTF8.GetString(r.Payload.Span)))];
         var version = await _writer.EnqueueAsync(new WriteOperation(WriteKind.Write, key, Encoding.UTF8.GetString(payload.Span), expected, cancellationToken, rows));
         return Versions.Format(version);
     }

@@ -14,8 +14,8 @@ namespace SmartTrader.Trading.Grains;
 /// opened before that registers on first need).
 /// <list type="bullet">
 /// <item>While the owner has this account alone (<see cref="TaxOwnerLink.Solo"/>), the portfolio keeps the lots
-/// itself, rebuilt from its recorded fills when first needed, then kept current fill
-/// by fill: an order costs no call.</item>
+/// itself, rebuilt from its recorded fills when first needed, then kept current fill by fill: an order costs no
+/// call.</item>
 /// <item>Once the owner has another account (<see cref="TaxOwnerLink.Shared"/>), the owner's grain keeps them: the
 /// portfolio asks it for the facts of each order and for views, and sends it each fill it commits, numbered by
 /// <see cref="PortfolioState.FillSequence"/>. A fill the owner did not receive is caught up from storage when a

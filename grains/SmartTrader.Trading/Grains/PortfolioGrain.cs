@@ -52,7 +52,7 @@ public sealed partial class PortfolioGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         if (State.Account is null) return;
-        if (State.Outbox.Count > 0) await Commit();
+        if (State.Outbox.Count > 0) await RecordOlderOutbox();
         await SyncOwnerView();
         foreach (var order in State.OpenOrders.Values.Where(o => o.Type == OrderType.Limit))
             await RestAtVenue(order);
@@ -279,16 +279,18 @@ public sealed partial class PortfolioGrain(
         }
     }
 
+    /// <summary>Commits the state with the records of <paramref name="changed"/>.</summary>
+    private Task Commit(params OrderView[] changed) => state.WriteStateAsync([.. changed.Select(OrderRecords.Of)]);
+
     /// <summary>
-    /// Commits the state with the records of <paramref name="changed"/>. A state written before records were committed
-    /// with it may still hold an outbox of snapshots its order grains had not recorded: they are recorded with it.
+    /// A state written before records were committed with it may hold an outbox of snapshots its order grains had not
+    /// recorded: the activation commits them as records, so no later write has one.
     /// </summary>
-    private Task Commit(params OrderView[] changed)
+    private Task RecordOlderOutbox()
     {
-        var orders = new Dictionary<string, OrderView>(State.Outbox);
-        foreach (var order in changed) orders[order.OrderId] = order;
+        OrderView[] held = [.. State.Outbox.Values];
         State.Outbox.Clear();
-        return state.WriteStateAsync([.. orders.Values.Select(OrderRecords.Of)]);
+        return Commit(held);
     }
 
     /// <summary>Announces a committed snapshot.</summary>
