@@ -1,20 +1,36 @@
+using SmartTrader.Trading.Domain;
+
 namespace SmartTrader.Trading.Grains;
 
 /// <summary>
-/// The views an activation keeps of the account's fills: the day-trade ledger, and the tax lots while the owner has
-/// this account alone. The portfolio's state does not hold the fills (it would grow with every order of the day and be
-/// written whole each time); the views are rebuilt from the committed fills on first need, read once for both, then
-/// kept current fill by fill.
+/// The views an activation keeps of the account's committed orders: the day-trade ledger, the tax lots while the owner
+/// has this account alone, and the ids of its orders. The portfolio's state does not hold them (it would grow with
+/// every order and be written whole each time); the views are rebuilt from the order records on first need, read once
+/// for all, then kept current order by order.
 /// </summary>
 public sealed partial class PortfolioGrain
 {
+    private RecordedOrderIds? _recordedOrders;
+
     /// <summary>Builds whichever view is missing.</summary>
     private async Task LoadFillViews()
     {
         var needsTaxLots = _taxLots is null && State.TaxOwner != TaxOwnerLink.Shared;
-        if (_dayTrades is not null && !needsTaxLots) return;
-        var fills = await history.CommittedFillsAsync(Key, State);
-        _dayTrades ??= BuildDayTrades(Key, fills);
-        if (needsTaxLots) _taxLots = BuildTaxLots(fills);
+        if (_dayTrades is not null && _recordedOrders is not null && !needsTaxLots) return;
+        var committed = await history.CommittedAsync(Key, State);
+        _dayTrades ??= BuildDayTrades(Key, committed.Fills);
+        _recordedOrders ??= committed.OrderIds;
+        if (needsTaxLots) _taxLots = BuildTaxLots(committed.Fills);
+    }
+
+    /// <summary>
+    /// The order this account already holds under <paramref name="orderId"/>: open in its state, or recorded. A
+    /// clientOrderId never seen before, the usual case, is known new without reading storage.
+    /// </summary>
+    private async Task<OrderView?> KnownOrder(string orderId)
+    {
+        if (State.OpenOrders.TryGetValue(orderId, out var open)) return open;
+        await LoadFillViews();
+        return _recordedOrders!.MayContain(orderId) ? await history.StoredAsync(orderId) : null;
     }
 }

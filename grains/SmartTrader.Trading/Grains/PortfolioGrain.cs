@@ -136,8 +136,9 @@ public sealed partial class PortfolioGrain(
         await ExpireDayOrders();
 
         var orderId = OrderIds.For(Key, request.ClientOrderId);
-        var known = State.OpenOrders.GetValueOrDefault(orderId) ?? await history.StoredAsync(orderId);
-        if (known is not null)
+        // Asked first, so that the fill views KnownOrder may load leave out the tax lots the owner's grain keeps.
+        var sharesOwnerView = await SharesOwnerView();
+        if (await KnownOrder(orderId) is { } known)
         {
             if (!OrderLifecycle.SameTerms(known, request))
                 throw Error(TradingErrorKind.Conflict, $"clientOrderId '{request.ClientOrderId}' was already used for a different order.");
@@ -147,7 +148,6 @@ public sealed partial class PortfolioGrain(
         // Read once: the order is judged by, and stamped with, this one version even if another is published meanwhile.
         var gate = rulesets.PreTrade
             ?? throw Error(TradingErrorKind.Unavailable, "No pre-trade ruleset is active on this server yet, so orders cannot be checked; retry shortly.");
-        var sharesOwnerView = await SharesOwnerView();
         await LoadFillViews();
         var now = Time.GetUtcNow();
         // The order's quote and a margin account's marks are asked for together; neither depends on the other. The
@@ -280,7 +280,11 @@ public sealed partial class PortfolioGrain(
     }
 
     /// <summary>Commits the state with the records of <paramref name="changed"/>.</summary>
-    private Task Commit(params OrderView[] changed) => state.WriteStateAsync([.. changed.Select(OrderRecords.Of)]);
+    private Task Commit(params OrderView[] changed)
+    {
+        foreach (var order in changed) _recordedOrders?.Add(order.OrderId);
+        return state.WriteStateAsync([.. changed.Select(OrderRecords.Of)]);
+    }
 
     /// <summary>
     /// A state written before records were committed with it may hold an outbox of snapshots its order grains had not

@@ -1,9 +1,13 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using SmartTrader.Runtime;
+using SmartTrader.Trading.Domain;
 using SmartTrader.Trading.Grains;
 
 namespace SmartTrader.Trading.ReadModels;
+
+/// <summary>An account's committed fills in time order, and the ids of all its orders.</summary>
+public sealed record CommittedOrders(ImmutableArray<Fill> Fills, RecordedOrderIds OrderIds);
 
 /// <summary>One page of an account's orders, in order-id order; pass <see cref="Next"/> as ?after= for the next page.</summary>
 public sealed record OrderPage(ImmutableArray<OrderView> Orders, string? Next);
@@ -46,18 +50,38 @@ public sealed class OrderHistory(IGrainStorage storage)
     /// outbox that <paramref name="portfolio"/> (the account's state, read first) may still hold from before records
     /// were committed with it.
     /// </summary>
-    public async Task<ImmutableArray<Fill>> CommittedFillsAsync(string account, PortfolioState portfolio, CancellationToken cancellationToken = default)
+    public async Task<ImmutableArray<Fill>> CommittedFillsAsync(string account, PortfolioState portfolio, CancellationToken cancellationToken = default) =>
+        (await CommittedAsync(account, portfolio, cancellationToken)).Fills;
+
+    /// <summary>What the account has committed, read in one pass: its fills (as <see cref="CommittedFillsAsync"/>) and the ids of all its orders, filled or not.</summary>
+    public async Task<CommittedOrders> CommittedAsync(string account, PortfolioState portfolio, CancellationToken cancellationToken = default)
     {
-        var recorded = await FillsAsync(account, cancellationToken);
-        if (portfolio.Outbox.Count == 0) return recorded;
-        var held = portfolio.Outbox.Values.SelectMany(o => o.Fills);
-        return [.. recorded.Concat(held).DistinctBy(f => f.FillId).OrderBy(f => f.Time).ThenBy(f => f.FillId, StringComparer.Ordinal)];
+        var fills = new List<Fill>();
+        var orderIds = new RecordedOrderIds();
+        void Visit(OrderView order)
+        {
+            orderIds.Add(order.OrderId);
+            fills.AddRange(order.Fills);
+        }
+        await ScanAsync(account, Visit, cancellationToken);
+        foreach (var held in portfolio.Outbox.Values) Visit(held);
+        // An outbox's orders may also have been recorded; a fill is counted once.
+        return new CommittedOrders(InTimeOrder(portfolio.Outbox.Count == 0 ? fills : fills.DistinctBy(f => f.FillId)), orderIds);
     }
 
     /// <summary>The fills of the account's order records, in time order.</summary>
     public async Task<ImmutableArray<Fill>> FillsAsync(string account, CancellationToken cancellationToken = default)
     {
         var fills = new List<Fill>();
+        await ScanAsync(account, order => fills.AddRange(order.Fills), cancellationToken);
+        return InTimeOrder(fills);
+    }
+
+    private static ImmutableArray<Fill> InTimeOrder(IEnumerable<Fill> fills) =>
+        [.. fills.OrderBy(f => f.Time).ThenBy(f => f.FillId, StringComparer.Ordinal)];
+
+    private async Task ScanAsync(string account, Action<OrderView> visit, CancellationToken cancellationToken)
+    {
         string? cursor = null;
         while (true)
         {
@@ -65,11 +89,10 @@ public sealed class OrderHistory(IGrainStorage storage)
             foreach (var row in rows)
             {
                 cursor = row.Key.GrainKey;
-                if (OrderOf(row) is { } order) fills.AddRange(order.Fills);
+                if (OrderOf(row) is { } order) visit(order);
             }
-            if (rows.Count < ScanBatch) break;
+            if (rows.Count < ScanBatch) return;
         }
-        return [.. fills.OrderBy(f => f.Time).ThenBy(f => f.FillId, StringComparer.Ordinal)];
     }
 
     /// <summary>The account's order records, whose keys start with the account.</summary>

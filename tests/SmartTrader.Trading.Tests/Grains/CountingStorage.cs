@@ -3,14 +3,22 @@ using SmartTrader.Runtime;
 
 namespace SmartTrader.Trading.Tests.Grains;
 
-/// <summary>Storage that remembers every write: which row, and how many bytes.</summary>
+/// <summary>Storage that remembers every write (which row, and how many bytes) and the row of every point read.</summary>
 internal sealed class CountingStorage(IGrainStorage inner) : IGrainStorage
 {
     private readonly ConcurrentQueue<StoredWrite> _writes = new();
 
+    private readonly ConcurrentQueue<GrainStateKey> _reads = new();
+
     public IReadOnlyList<StoredWrite> Writes => [.. _writes];
 
-    public Task<StoredState?> ReadAsync(GrainStateKey key, CancellationToken cancellationToken = default) => inner.ReadAsync(key, cancellationToken);
+    public IReadOnlyList<GrainStateKey> Reads => [.. _reads];
+
+    public Task<StoredState?> ReadAsync(GrainStateKey key, CancellationToken cancellationToken = default)
+    {
+        _reads.Enqueue(key);
+        return inner.ReadAsync(key, cancellationToken);
+    }
 
     public Task<string> WriteAsync(
         GrainStateKey key, ReadOnlyMemory<byte> payload, string? expectedEtag, IReadOnlyList<GrainRecord> records, CancellationToken cancellationToken = default)

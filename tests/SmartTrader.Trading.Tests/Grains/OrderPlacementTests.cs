@@ -97,6 +97,29 @@ public class OrderPlacementTests
     }
 
     [Fact]
+    public async Task A_new_client_order_id_is_placed_without_reading_storage_and_a_resubmission_is_read_back()
+    {
+        var storage = new CountingStorage(new MemoryGrainStorage());
+        await using var silo = await TradingSilo.StartAsync(storage: storage);
+        var portfolio = await silo.OpenAsync("acc1");
+        await silo.QuoteAsync("AAPL", 99.98m, 100.02m);
+        var first = await portfolio.PlaceOrder(MarketBuy("c1"));
+        await silo.Runtime.DeactivateAllAsync();
+        await silo.QuoteAsync("AAPL", 99.98m, 100.02m);
+        var orderReads = () => storage.Reads.Count(k => k.GrainType == OrderRecords.TypeName);
+        var before = orderReads();
+
+        for (var i = 2; i <= 20; i++) (await portfolio.PlaceOrder(MarketBuy($"c{i}"))).Duplicate.Should().BeFalse();
+        orderReads().Should().Be(before, "the reactivated portfolio knows its recorded orders from the one scan of its records");
+
+        var again = await portfolio.PlaceOrder(MarketBuy("c1"));
+        again.Duplicate.Should().BeTrue();
+        again.Order.Should().BeEquivalentTo(first.Order);
+        orderReads().Should().Be(before + 1, "a known clientOrderId is answered from its record");
+        (await portfolio.PlaceOrder(MarketBuy("c7"))).Duplicate.Should().BeTrue("an order of this activation is known too");
+    }
+
+    [Fact]
     public async Task Concurrent_duplicate_submissions_make_one_order()
     {
         await using var silo = await TradingSilo.StartAsync();
