@@ -32,15 +32,7 @@ public sealed class PostgresGrainStorage : GroupCommitGrainStorage
         await Schema.EnsureAsync(cancellationToken);
         try
         {
-            try
-            {
-                return await ReadOnceAsync(key, cancellationToken);
-            }
-            catch (NpgsqlException exception) when (LostItsConnection(exception))
-            {
-                _dataSource.Clear();
-            }
-            return await ReadOnceAsync(key, cancellationToken);
+            return await ReadOnNewConnectionIfLostAsync(() => ReadOnceAsync(key, cancellationToken));
         }
         catch (Exception exception) when (IsUnavailable(exception))
         {
@@ -65,18 +57,9 @@ public sealed class PostgresGrainStorage : GroupCommitGrainStorage
     {
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
         await Schema.EnsureAsync(cancellationToken);
-        return await StorageCall.RunAsync(PostgresDataSources.ProviderName, $"query '{grainType}/{keyPrefix}*/{stateName}'", async () =>
-        {
-            try
-            {
-                return await QueryOnceAsync(grainType, stateName, keyPrefix, afterKey, limit, cancellationToken);
-            }
-            catch (NpgsqlException exception) when (LostItsConnection(exception))
-            {
-                _dataSource.Clear();
-            }
-            return await QueryOnceAsync(grainType, stateName, keyPrefix, afterKey, limit, cancellationToken);
-        }, IsUnavailable);
+        return await StorageCall.RunAsync(PostgresDataSources.ProviderName, $"query '{grainType}/{keyPrefix}*/{stateName}'",
+            () => ReadOnNewConnectionIfLostAsync(() => QueryOnceAsync(grainType, stateName, keyPrefix, afterKey, limit, cancellationToken)),
+            IsUnavailable);
     }
 
     private async Task<IReadOnlyList<StoredState>> QueryOnceAsync(
@@ -127,6 +110,19 @@ public sealed class PostgresGrainStorage : GroupCommitGrainStorage
     /// Reads change nothing, so one that failed because its connection was lost empties the pool and is sent once more,
     /// on a new connection; if the database is really down, that attempt fails too and the caller hears so.
     /// </summary>
+    private async Task<T> ReadOnNewConnectionIfLostAsync<T>(Func<Task<T>> read)
+    {
+        try
+        {
+            return await read();
+        }
+        catch (NpgsqlException exception) when (LostItsConnection(exception))
+        {
+            _dataSource.Clear();
+        }
+        return await read();
+    }
+
     private static bool LostItsConnection(Exception exception) => exception switch
     {
         PostgresException server => server.SqlState.StartsWith("08", StringComparison.Ordinal) || server.SqlState.StartsWith("57P0", StringComparison.Ordinal),

@@ -16,18 +16,16 @@ internal sealed class SqliteCheckpointer : IAsyncDisposable
 {
     private readonly SqliteConnections _connections;
     private readonly TimeSpan _interval;
-    private readonly long _walSizeLimitBytes;
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
     private long _frameBytes;
     private SqliteConnection? _connection;
 
-    public SqliteCheckpointer(SqliteConnections connections, TimeSpan interval, long walSizeLimitBytes, ILogger logger)
+    public SqliteCheckpointer(SqliteConnections connections, TimeSpan interval, ILogger logger)
     {
         _connections = connections;
         _interval = interval;
-        _walSizeLimitBytes = walSizeLimitBytes;
         _logger = logger;
         _loop = Task.Run(RunAsync);
     }
@@ -55,7 +53,7 @@ internal sealed class SqliteCheckpointer : IAsyncDisposable
         {
             _connection ??= _connections.OpenForWriting();
             var walFrames = Checkpoint(_connection, "PASSIVE");
-            if (walFrames * FrameBytes(_connection) > _walSizeLimitBytes) Checkpoint(_connection, "RESTART");
+            if (walFrames * FrameBytes(_connection) > _connections.WalSizeLimitBytes) Checkpoint(_connection, "RESTART");
         }
         catch (SqliteException exception)
         {

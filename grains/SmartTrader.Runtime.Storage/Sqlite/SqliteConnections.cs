@@ -10,14 +10,16 @@ internal sealed class SqliteConnections
 
     private readonly string _connectionString;
     private readonly int _busyTimeoutMs;
-    private readonly long _walSizeLimitBytes;
 
     static SqliteConnections() => _ = SqliteNativeLibrary.Source;
+
+    /// <summary>The WAL's bound (<see cref="SqliteStorageOptions.WalSizeLimitBytes"/>).</summary>
+    public long WalSizeLimitBytes { get; }
 
     public SqliteConnections(SqliteStorageOptions options)
     {
         _busyTimeoutMs = (int)options.BusyTimeout.TotalMilliseconds;
-        _walSizeLimitBytes = options.WalSizeLimitBytes;
+        WalSizeLimitBytes = options.WalSizeLimitBytes;
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = options.DatabasePath,
@@ -43,7 +45,7 @@ internal sealed class SqliteConnections
         var connection = OpenForReading();
         using var pragmas = connection.CreateCommand();
         pragmas.CommandText = string.Create(CultureInfo.InvariantCulture,
-            $"PRAGMA busy_timeout = {_busyTimeoutMs}; PRAGMA synchronous = FULL; PRAGMA wal_autocheckpoint = 0; PRAGMA journal_size_limit = {_walSizeLimitBytes};");
+            $"PRAGMA busy_timeout = {_busyTimeoutMs}; PRAGMA synchronous = FULL; PRAGMA wal_autocheckpoint = 0; PRAGMA journal_size_limit = {WalSizeLimitBytes};");
         pragmas.ExecuteNonQuery();
         return connection;
     }

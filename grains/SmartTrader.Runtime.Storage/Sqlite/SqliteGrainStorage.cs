@@ -37,7 +37,7 @@ public sealed class SqliteGrainStorage : GroupCommitGrainStorage
         _options = options;
         _logger = logger;
         _readers = new SqliteStateReaders(connections);
-        _checkpointer = new SqliteCheckpointer(connections, options.CheckpointInterval, options.WalSizeLimitBytes, logger);
+        _checkpointer = new SqliteCheckpointer(connections, options.CheckpointInterval, logger);
     }
 
     private protected override Task MigrateAsync(CancellationToken cancellationToken) => Call("migrate the schema", () =>

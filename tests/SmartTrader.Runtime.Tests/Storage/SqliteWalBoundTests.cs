@@ -26,7 +26,7 @@ public sealed class SqliteWalBoundTests
         var writes = 0L;
 
         await using (var storage = new SqliteGrainStorage(options))
-        await using (var checkpointer = new SqliteCheckpointer(new SqliteConnections(options), Never, Limit, NullLogger.Instance))
+        await using (var checkpointer = new SqliteCheckpointer(new SqliteConnections(options), Never, NullLogger.Instance))
         {
             using var stop = new CancellationTokenSource();
             var writers = Enumerable.Range(0, 8).Select(writer => Task.Run(async () =>
