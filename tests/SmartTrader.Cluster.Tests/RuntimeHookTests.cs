@@ -10,6 +10,7 @@ namespace SmartTrader.Cluster.Tests;
 public sealed class RuntimeHookTests
 {
     private static readonly SiloAddress Elsewhere = new("10.0.0.9:11111@1");
+    private static readonly SiloAddress Local = new("hooks");
 
     [Fact]
     public async Task Calls_for_a_grain_the_directory_places_elsewhere_are_forwarded_with_their_context_and_nothing_activates_here()
@@ -44,6 +45,39 @@ public sealed class RuntimeHookTests
         directory.Unregistered.Should().Equal(new GrainId("counter", "k"));
         (await grain.Get()).Should().Be(2);
         directory.Registered.Should().HaveCount(2);
+    }
+
+    [Fact]
+    public async Task A_grain_moving_next_to_a_grain_on_another_silo_hands_its_claim_there_and_its_next_calls_follow()
+    {
+        var directory = new RecordingDirectory();
+        var remote = new RecordingInvoker();
+        var placement = new FixedPlacement(grainId => grainId.Key == "far" ? Elsewhere : Local);
+        await using var silo = await StartAsync(s => s
+            .AddSingleton<IActivationDirectory>(directory).AddSingleton<IRemoteGrainInvoker>(remote).AddSingleton<IGrainPlacement>(placement));
+        var nomad = silo.GrainFactory.GetGrain<INomadGrain>("n");
+        (await nomad.Increment()).Should().Be(1);
+
+        (await nomad.MoveNextTo("near")).Should().BeFalse("the anchor is on this silo");
+        (await nomad.MoveNextTo("far")).Should().BeTrue();
+        await Eventually.WaitUntilAsync(() => silo.Diagnostics.ActivationCount == 0, TimeSpan.FromSeconds(10), "the activation here to end");
+
+        directory.HandedOver.Should().Equal((new GrainId("nomad", "n"), Elsewhere));
+        directory.Unregistered.Should().BeEmpty("the claim was passed on, not dropped");
+        (await nomad.Silo()).Should().Be("answered by " + Elsewhere);
+        remote.Calls.Should().ContainSingle().Which.Silo.Should().Be(Elsewhere);
+    }
+
+    [Fact]
+    public async Task On_a_single_silo_a_grain_never_moves()
+    {
+        await using var silo = await StartAsync(_ => { });
+        var nomad = silo.GrainFactory.GetGrain<INomadGrain>("n");
+
+        (await nomad.MoveNextTo("far")).Should().BeFalse();
+        (await nomad.Increment()).Should().Be(1);
+        (await nomad.Increment()).Should().Be(2, "the same activation kept its state in memory and in storage");
+        silo.Diagnostics.ActivationCount.Should().Be(1);
     }
 
     [Fact]
@@ -123,8 +157,9 @@ public sealed class RuntimeHookTests
 
     private sealed class RecordingDirectory : IActivationDirectory
     {
-        public Func<GrainId, SiloAddress?> Holder { get; init; } = _ => null;
+        public Func<GrainId, SiloAddress?> Holder { get; set; } = _ => null;
         public ConcurrentQueue<GrainId> Registered { get; } = new();
+        public ConcurrentQueue<(GrainId, SiloAddress)> HandedOver { get; } = new();
         public ConcurrentQueue<GrainId> Unregistered { get; } = new();
 
         public ValueTask<SiloAddress?> RegisterAsync(GrainId grainId)
@@ -139,6 +174,20 @@ public sealed class RuntimeHookTests
             Unregistered.Enqueue(grainId);
             return ValueTask.CompletedTask;
         }
+
+        /// <summary>Records the hand-over; from then on the grain's holder is the silo it was handed to.</summary>
+        public ValueTask<bool> HandOverAsync(GrainId grainId, SiloAddress silo)
+        {
+            HandedOver.Enqueue((grainId, silo));
+            var before = Holder;
+            Holder = id => id == grainId ? silo : before(id);
+            return ValueTask.FromResult(true);
+        }
+    }
+
+    private sealed class FixedPlacement(Func<GrainId, SiloAddress> owner) : IGrainPlacement
+    {
+        public SiloAddress GetOwner(GrainId grainId) => owner(grainId);
     }
 
     private sealed class RecordingInvoker : IRemoteGrainInvoker

@@ -134,6 +134,7 @@ public sealed class NetworkPartitionTests(ITestOutputHelper output)
     /// <summary>
     /// Opens cash accounts three at a time, places an order for each through every silo, and stops once the host holds
     /// at least two of them (grains go to their rendezvous owner, so which silo holds an account is not up to the test).
+    /// Each account has an owner of its own: accounts that share an owner move to their owner's silo together.
     /// </summary>
     private static async Task<IReadOnlyList<string>> OpenAccountsUntilTheHostHoldsTwoAsync(
         NetnsCluster cluster, HttpClient admin, IReadOnlyDictionary<int, HttpClient> traders, OrderLedger ledger, int host)
@@ -142,8 +143,13 @@ public sealed class NetworkPartitionTests(ITestOutputHelper output)
         {
             foreach (var account in Enumerable.Range(0, 3).Select(i => $"np-{batch}{i}"))
             {
-                (await admin.PostAsJsonAsync("/api/accounts", new { id = account, name = account, type = "Cash", initialCash = 100_000m, owner = Trader }))
+                var owner = $"{account}-owner";
+                (await admin.PostAsJsonAsync("/api/users", new { userName = owner, password = TraderPassword, roles = new[] { "trader" } }))
                     .StatusCode.Should().Be(HttpStatusCode.Created);
+                (await admin.PostAsJsonAsync("/api/accounts", new { id = account, name = account, type = "Cash", initialCash = 100_000m, owner }))
+                    .StatusCode.Should().Be(HttpStatusCode.Created);
+                (await admin.PostAsJsonAsync($"/api/accounts/{account}/grants", new { userName = Trader }))
+                    .StatusCode.Should().Be(HttpStatusCode.OK);
                 foreach (var (via, trader) in traders) await PlaceOnceAsync(trader, account, $"{account}-via{via}", ledger);
             }
             var holders = await PortfolioHoldersAsync(cluster);

@@ -39,6 +39,16 @@ internal sealed class ClusterActivationDirectory(
         await ReleaseAsync(grainId);
     }
 
+    public async ValueTask<bool> HandOverAsync(GrainId grainId, SiloAddress silo)
+    {
+        membership.ThrowIfFenced();
+        using var timeout = new CancellationTokenSource(_timeout);
+        var passed = await table.TransferAsync(grainId, Local, silo, timeout.Token);
+        if (passed) Cache.Set(grainId, silo);
+        else Cache.Remove(grainId, Local);
+        return passed;
+    }
+
     /// <summary>Releases any claim of this silo first, so the silo taking over is not sent back here.</summary>
     private async Task<SiloAddress> HandOffAsync(GrainId grainId)
     {

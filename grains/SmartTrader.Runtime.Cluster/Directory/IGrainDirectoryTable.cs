@@ -9,6 +9,9 @@ internal interface IGrainDirectoryTable
     /// </summary>
     Task<SiloAddress> RegisterAsync(GrainId grainId, SiloAddress silo, CancellationToken cancellationToken);
 
+    /// <summary>Passes the claim from <paramref name="from"/> to <paramref name="to"/> (compare-and-swap); false when <paramref name="from"/> did not hold it.</summary>
+    Task<bool> TransferAsync(GrainId grainId, SiloAddress from, SiloAddress to, CancellationToken cancellationToken);
+
     /// <summary>Drops the claim if <paramref name="silo"/> holds it.</summary>
     Task UnregisterAsync(GrainId grainId, SiloAddress silo, CancellationToken cancellationToken);
 

@@ -35,7 +35,8 @@ public static class ClusterServiceCollectionExtensions
         services.TryAddSingleton<ClusterPlacement>();
         services.TryAddSingleton<ClusterActivationDirectory>();
         services.TryAddSingleton<RendezvousReminderShard>();
-        services.TryAddSingleton(sp => new InboundGrainCalls(sp.GetRequiredService<GrainCatalog>(), sp.GetRequiredService<ClusterMembership>()));
+        services.TryAddSingleton(sp => new InboundGrainCalls(
+            sp.GetRequiredService<GrainCatalog>(), sp.GetRequiredService<ClusterMembership>(), sp.GetRequiredService<ClusterPlacement>()));
 
         services.RemoveAll<ILocalSilo>();
         services.RemoveAll<IGrainPlacement>();

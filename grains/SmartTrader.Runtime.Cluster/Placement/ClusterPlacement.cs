@@ -48,6 +48,12 @@ internal sealed class ClusterPlacement : IGrainPlacement, ISiloRoster
         }
     }
 
+    /// <summary>Another silo answered that <paramref name="holder"/> hosts the grain: send its calls there from now on.</summary>
+    public void Learn(GrainId grainId, SiloAddress holder)
+    {
+        if (_view.IsLive(holder)) Cache.Set(grainId, holder);
+    }
+
     /// <summary>A call to <paramref name="holder"/> found it unreachable or replaced: stop sending the grain's calls there from memory.</summary>
     public void Forget(GrainId grainId, SiloAddress holder) => Cache.Remove(grainId, holder);
 

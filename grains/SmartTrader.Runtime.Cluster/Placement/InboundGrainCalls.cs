@@ -8,11 +8,13 @@ public sealed class InboundGrainCalls
 {
     private readonly GrainCatalog _catalog;
     private readonly ClusterMembership _membership;
+    private readonly ClusterPlacement _placement;
 
-    internal InboundGrainCalls(GrainCatalog catalog, ClusterMembership membership)
+    internal InboundGrainCalls(GrainCatalog catalog, ClusterMembership membership, ClusterPlacement placement)
     {
         _catalog = catalog;
         _membership = membership;
+        _placement = placement;
     }
 
     /// <summary>Whether this silo serves calls now; probes report it.</summary>
@@ -32,6 +34,10 @@ public sealed class InboundGrainCalls
             RequestContext.Current = callerContext;
         }
     }
+
+    /// <summary>The silo this one passes the grain's calls on to, as far as it knows; null when it hosts the grain (or would).</summary>
+    internal SiloAddress? HolderElsewhere(GrainId grainId) =>
+        _placement.Cache.TryGet(grainId, out var holder) && holder != _membership.Address ? holder : null;
 
     /// <summary>Runs the call under the current call context; the task faults, never throws.</summary>
     internal Task Invoke(GrainId grainId, GrainMethod method, object?[] arguments)

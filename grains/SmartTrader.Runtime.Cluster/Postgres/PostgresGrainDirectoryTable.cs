@@ -26,7 +26,7 @@ internal sealed class PostgresGrainDirectoryTable(ClusterDatabase database, IOpt
                 var (holder, holderIsLive) = await ReadHolderAsync(grainId, cancellationToken);
                 if (holder is null) continue; // released meanwhile: try to be first again
                 if (holder == silo || holderIsLive) return holder.Value;
-                if (await TryTakeOverAsync(grainId, holder.Value, silo, cancellationToken)) return silo;
+                if (await TransferAsync(grainId, holder.Value, silo, cancellationToken)) return silo;
             }
         }
         catch (NpgsqlException e)
@@ -64,14 +64,21 @@ internal sealed class PostgresGrainDirectoryTable(ClusterDatabase database, IOpt
         return (new SiloAddress(reader.GetString(0)), reader.GetBoolean(1));
     }
 
-    private async Task<bool> TryTakeOverAsync(GrainId grainId, SiloAddress deadHolder, SiloAddress silo, CancellationToken cancellationToken)
+    public async Task<bool> TransferAsync(GrainId grainId, SiloAddress from, SiloAddress to, CancellationToken cancellationToken)
     {
-        await using var command = DataSource.CreateCommand(
-            "UPDATE grain_directory SET silo = $3, registered_at = now() WHERE grain_type = $1 AND grain_key = $2 AND silo = $4");
-        AddGrain(command, grainId);
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = silo.Value });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = deadHolder.Value });
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        try
+        {
+            await using var command = DataSource.CreateCommand(
+                "UPDATE grain_directory SET silo = $3, registered_at = now() WHERE grain_type = $1 AND grain_key = $2 AND silo = $4");
+            AddGrain(command, grainId);
+            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = to.Value });
+            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = from.Value });
+            return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        }
+        catch (NpgsqlException e)
+        {
+            throw new GrainStorageException($"The grain directory (PostgreSQL) could not pass {grainId} from {from} to {to}: {e.Message}", e);
+        }
     }
 
     private static void AddGrain(NpgsqlCommand command, GrainId grainId)

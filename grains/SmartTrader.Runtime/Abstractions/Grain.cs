@@ -8,6 +8,8 @@ public enum DeactivationReason
     WriteFailed,
     ActivationFailed,
     ShuttingDown,
+    /// <summary>The grain asked to move next to another grain (<see cref="Grain.MigrateNextTo"/>).</summary>
+    Migrating,
 }
 
 /// <summary>
@@ -35,6 +37,13 @@ public abstract class Grain
     public virtual Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => Task.CompletedTask;
 
     protected void DeactivateOnIdle() => Context.DeactivateOnIdle();
+
+    /// <summary>
+    /// Moves this grain, once the current turn ends, to the silo that hosts <paramref name="anchor"/>, so that calls
+    /// between the two stay inside one silo. The next activation reads the state again; calls that arrive meanwhile
+    /// follow the grain. False when the two already share a silo, as they always do on a single silo.
+    /// </summary>
+    protected bool MigrateNextTo(IGrain anchor) => Context.MigrateNextTo(anchor.GetGrainId());
 
     protected IDisposable RegisterTimer(Func<CancellationToken, Task> callback, TimeSpan dueTime, TimeSpan period) =>
         Context.RegisterTimer(callback, dueTime, period);

@@ -11,6 +11,9 @@ public interface IGrainContext
     /// <summary>Deactivate once the current turn ends.</summary>
     void DeactivateOnIdle();
 
+    /// <summary>Moves the grain after the current turn to the silo hosting <paramref name="anchor"/>; false when it is there already.</summary>
+    bool MigrateNextTo(GrainId anchor);
+
     /// <summary>An in-memory timer whose callback runs as a turn of this activation. Dies with the activation.</summary>
     IDisposable RegisterTimer(Func<CancellationToken, Task> callback, TimeSpan dueTime, TimeSpan period);
 

@@ -11,6 +11,7 @@ internal sealed partial class GrainActivation
 {
     private readonly TaskCompletionSource _deactivated = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private bool _registered;
+    private SiloAddress? _migrationTarget;
 
     /// <summary>Completes once the activation has left the catalog.</summary>
     public Task Deactivated => _deactivated.Task;
@@ -108,12 +109,35 @@ internal sealed partial class GrainActivation
             _logger.DeactivationFailed(e, GrainId, reason);
         }
         _logger.Deactivated(GrainId, reason);
-        await UnregisterAsync().ConfigureAwait(false);
+        var movedTo = reason == DeactivationReason.Migrating ? await HandOverAsync().ConfigureAwait(false) : null;
+        if (movedTo is null) await UnregisterAsync().ConfigureAwait(false);
 
         foreach (var item in Leave())
         {
-            if (item.FollowsGrain) _catalog.Forward(GrainId, item);
-            else item.Reject(new InvalidOperationException($"Grain {GrainId} deactivated before this work ran."));
+            if (!item.FollowsGrain) item.Reject(new InvalidOperationException($"Grain {GrainId} deactivated before this work ran."));
+            else if (movedTo is { } silo) _catalog.ForwardTo(silo, GrainId, item);
+            else _catalog.Forward(GrainId, item);
+        }
+    }
+
+    /// <summary>
+    /// Passes this silo's directory claim to the silo the grain moves to, so that the grain is never claimed by neither
+    /// and calls for it go there. Null when the claim was not this silo's to pass on, or the directory failed: the
+    /// claim is then released as after any deactivation, and the grain stays placed as before.
+    /// </summary>
+    private async ValueTask<SiloAddress?> HandOverAsync()
+    {
+        if (!_registered || _migrationTarget is not { } silo) return null;
+        try
+        {
+            if (!await _catalog.Directory!.HandOverAsync(GrainId, silo).ConfigureAwait(false)) return null;
+            _registered = false;
+            return silo;
+        }
+        catch (Exception e)
+        {
+            _logger.HandOverFailed(e, GrainId, silo);
+            return null;
         }
     }
 

@@ -31,6 +31,15 @@ internal sealed partial class GrainActivation : IGrainContext
 
     public void DeactivateOnIdle() => RequestDeactivation(DeactivationReason.ApplicationRequested);
 
+    public bool MigrateNextTo(GrainId anchor)
+    {
+        if (_catalog.PlacedElsewhere(anchor) is not { } silo) return false;
+        lock (_lock) _migrationTarget ??= silo;
+        _logger.Migrating(GrainId, silo, anchor);
+        RequestDeactivation(DeactivationReason.Migrating);
+        return true;
+    }
+
     public IDisposable RegisterTimer(Func<CancellationToken, Task> callback, TimeSpan dueTime, TimeSpan period)
     {
         ArgumentNullException.ThrowIfNull(callback);

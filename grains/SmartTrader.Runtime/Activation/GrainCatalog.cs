@@ -19,6 +19,8 @@ internal sealed class GrainCatalog(
     private IGrainFactory? _grainFactory;
     private ReminderService? _reminders;
     private IRemoteGrainInvoker? _remote;
+    private IGrainPlacement? _placement;
+    private ILocalSilo? _localSilo;
     private volatile bool _stopping;
 
     public GrainActivator Activator { get; } = activator;
@@ -37,6 +39,14 @@ internal sealed class GrainCatalog(
     private IRemoteGrainInvoker Remote => _remote ??= Services.GetRequiredService<IRemoteGrainInvoker>();
 
     public int ActivationCount => _activations.Count;
+
+    /// <summary>The silo placement names for the grain when it is not this one; always null on a single silo.</summary>
+    public SiloAddress? PlacedElsewhere(GrainId grainId)
+    {
+        if (Directory is null || registry.OnEverySilo.Contains(grainId.Type)) return null;
+        var silo = (_placement ??= Services.GetRequiredService<IGrainPlacement>()).GetOwner(grainId);
+        return silo == (_localSilo ??= Services.GetRequiredService<ILocalSilo>()).Address ? null : silo;
+    }
 
     public IReadOnlyDictionary<string, int> ActivationCountsByType() =>
         _activations.Keys.GroupBy(id => id.Type).ToDictionary(g => g.Key, g => g.Count());

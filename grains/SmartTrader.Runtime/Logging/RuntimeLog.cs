@@ -42,4 +42,10 @@ internal static partial class RuntimeLog
 
     [LoggerMessage(13, LogLevel.Warning, "Releasing the directory claim of {GrainId} failed")]
     public static partial void UnregistrationFailed(this ILogger logger, Exception exception, GrainId grainId);
+
+    [LoggerMessage(14, LogLevel.Debug, "{GrainId} moves to silo {Silo}, next to {Anchor}")]
+    public static partial void Migrating(this ILogger logger, GrainId grainId, SiloAddress silo, GrainId anchor);
+
+    [LoggerMessage(15, LogLevel.Warning, "Handing the directory claim of {GrainId} to silo {Silo} failed; the grain stays placed as it was")]
+    public static partial void HandOverFailed(this ILogger logger, Exception exception, GrainId grainId, SiloAddress silo);
 }

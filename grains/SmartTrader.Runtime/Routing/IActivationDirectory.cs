@@ -17,4 +17,10 @@ public interface IActivationDirectory
     /// Failures are the directory's to log: a stale claim naming a live silo only costs a forwarded call.
     /// </summary>
     ValueTask UnregisterAsync(GrainId grainId);
+
+    /// <summary>
+    /// Passes this silo's claim to <paramref name="silo"/>, where the grain is moving, once its activation here has
+    /// deactivated. False when this silo did not hold the claim.
+    /// </summary>
+    ValueTask<bool> HandOverAsync(GrainId grainId, SiloAddress silo);
 }

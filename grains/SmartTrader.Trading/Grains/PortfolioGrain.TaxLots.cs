@@ -44,7 +44,14 @@ public sealed partial class PortfolioGrain
         State.TaxOwner = TaxOwnerLink.Shared;
         await state.WriteStateAsync();
         _taxLots = null;
+        MovesNextToOwner();
     }
+
+    /// <summary>
+    /// In a cluster, moves a portfolio that shares its owner's lots to the silo of the owner's grain, which it calls
+    /// twice with every order. True when it is moving: this activation ends with the current turn.
+    /// </summary>
+    private bool MovesNextToOwner() => State.TaxOwner == TaxOwnerLink.Shared && MigrateNextTo(OwnerView());
 
     private async Task<WashSaleStatusView> WashSaleStatus(DateTimeOffset now) =>
         await SharesOwnerView()
@@ -58,6 +65,7 @@ public sealed partial class PortfolioGrain
         {
             State.TaxOwner = await RegisterWithOwner(State.Account!);
             await state.WriteStateAsync();
+            MovesNextToOwner();
         }
         return State.TaxOwner == TaxOwnerLink.Shared;
     }

@@ -51,7 +51,7 @@ public sealed partial class PortfolioGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (State.Account is null) return;
+        if (State.Account is null || MovesNextToOwner()) return;
         if (State.Outbox.Count > 0) await RecordOlderOutbox();
         await SyncOwnerView();
         foreach (var order in State.OpenOrders.Values.Where(o => o.Type == OrderType.Limit))
@@ -85,6 +85,7 @@ public sealed partial class PortfolioGrain(
         State.Ledger = new AccountLedger { Type = request.Type, Cash = request.InitialCash };
         State.TaxOwner = taxOwner;
         await state.WriteStateAsync();
+        MovesNextToOwner();
 
         await Announce(events.PortfolioChanged(Key));
         await SampleEquity(now, () => Task.FromResult(Ledger.Value(_ => null)));

@@ -100,6 +100,9 @@ internal sealed class CallDispatcher(
         }
     }
 
+    /// <summary>The silo hosting the grain when this one only passes its calls on; always null for a bare transport.</summary>
+    public SiloAddress? HolderElsewhere(GrainId grainId) => _inbound?.HolderElsewhere(grainId);
+
     /// <summary>Builds the key index up front, so the first call does not pay for it.</summary>
     public void Prepare() => methods.Prepare();
 

@@ -63,7 +63,7 @@ internal sealed class IncomingCall(
         {
             try
             {
-                return Responses.Ok(Id, method, turn, options);
+                return Responses.Ok(Id, method, turn, options, dispatcher.HolderElsewhere(grainId));
             }
             catch (Exception e)
             {

@@ -3,11 +3,13 @@ namespace SmartTrader.Runtime.Cluster;
 /// <summary>The frames a listener answers with.</summary>
 internal static class Responses
 {
-    public static FrameBuffer Ok(long id, RemoteMethod method, Task completed, ClusterTransportOptions options)
+    /// <param name="holder">The silo the call was passed on to, when the grain is hosted there and not here.</param>
+    public static FrameBuffer Ok(long id, RemoteMethod method, Task completed, ClusterTransportOptions options, SiloAddress? holder)
     {
-        var frame = Start(FrameKind.Response, id, ResponseStatus.Ok);
+        var frame = Start(FrameKind.Response, id, holder is null ? ResponseStatus.Ok : ResponseStatus.OkHeldElsewhere);
         try
         {
+            if (holder is { } silo) frame.WriteString(silo.Value);
             method.WriteResult(frame, completed, options.Json);
             return frame;
         }

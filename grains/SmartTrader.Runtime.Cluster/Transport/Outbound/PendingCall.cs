@@ -55,6 +55,11 @@ internal sealed class PendingCall<TResult>(
                 case ResponseStatus.Ok:
                     _completion.TrySetResult(method.ReadResult(reader.Rest, options.Json));
                     break;
+                case ResponseStatus.OkHeldElsewhere:
+                    var holder = new SiloAddress(reader.ReadRequiredString());
+                    placement?.Learn(grainId, holder);
+                    _completion.TrySetResult(method.ReadResult(reader.Rest, options.Json));
+                    break;
                 case ResponseStatus.Exception:
                     SetFailure(RemoteErrors.Read(ref reader, options));
                     break;

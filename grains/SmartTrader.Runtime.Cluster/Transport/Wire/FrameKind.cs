@@ -19,4 +19,10 @@ internal enum ResponseStatus : byte
 
     /// <summary>Pongs only: this is the silo asked for, alive, but not serving (its lease lapsed, or it was fenced).</summary>
     NotServing = 3,
+
+    /// <summary>
+    /// Responses only: as <see cref="Ok"/>, but this silo passed the call on to the silo that hosts the grain, whose
+    /// address comes before the result; the caller sends the grain's next calls there.
+    /// </summary>
+    OkHeldElsewhere = 4,
 }
