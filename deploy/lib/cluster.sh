@@ -63,7 +63,9 @@ silo_start() {
   local seed=()
   [ "$n" = 1 ] && seed=(--seed)
   mkdir -p "$STATE/silo$n"
-  nohup "${prefix[@]}" "${SERVER[@]}" serve --cluster --storage postgres "${seed[@]}" --data-dir "$STATE/silo$n" "$@" \
+  # Three silos share this host's cores: server GC's per-core heaps and spinning GC threads assume a process has the
+  # host to itself (docs/BENCHMARKS.md, cluster). Workstation GC, unless the caller chose.
+  DOTNET_gcServer="${DOTNET_gcServer:-0}" nohup "${prefix[@]}" "${SERVER[@]}" serve --cluster --storage postgres "${seed[@]}" --data-dir "$STATE/silo$n" "$@" \
     "--SmartTrader:Auth:BootstrapAdmin:UserName=$ADMIN_USER" "--SmartTrader:Auth:BootstrapAdmin:Password=$ADMIN_PASSWORD" \
     "--Trading:Seed=42" "--Serilog:MinimumLevel:Default=Information" \
     >>"$STATE/silo$n.log" 2>&1 </dev/null &

@@ -75,6 +75,9 @@ public static class ClusterOrderBench
             ["SmartTrader__Auth__BootstrapAdmin__Password"] = AdminPassword,
             ["Trading__Seed"] = "42",
         };
+        // Clustered silos share this machine's cores, as deploy/local-cluster.sh runs them: workstation GC. Server GC,
+        // the product's default for a silo that has its host to itself, assumes the cores are its own (docs/BENCHMARKS.md).
+        if (clustered) environment["DOTNET_gcServer"] = "0";
         return ServerProcess.StartAsync(arguments, environment, workDirectory, cancellationToken);
     }
 
