@@ -66,19 +66,12 @@ internal sealed class PostgresGrainDirectoryTable(ClusterDatabase database, IOpt
 
     public async Task<bool> TransferAsync(GrainId grainId, SiloAddress from, SiloAddress to, CancellationToken cancellationToken)
     {
-        try
-        {
-            await using var command = DataSource.CreateCommand(
-                "UPDATE grain_directory SET silo = $3, registered_at = now() WHERE grain_type = $1 AND grain_key = $2 AND silo = $4");
-            AddGrain(command, grainId);
-            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = to.Value });
-            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = from.Value });
-            return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
-        }
-        catch (NpgsqlException e)
-        {
-            throw new GrainStorageException($"The grain directory (PostgreSQL) could not pass {grainId} from {from} to {to}: {e.Message}", e);
-        }
+        await using var command = DataSource.CreateCommand(
+            "UPDATE grain_directory SET silo = $3, registered_at = now() WHERE grain_type = $1 AND grain_key = $2 AND silo = $4");
+        AddGrain(command, grainId);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = to.Value });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = from.Value });
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
     private static void AddGrain(NpgsqlCommand command, GrainId grainId)
