@@ -34,51 +34,25 @@ public sealed class PostgresRestartTests(ITestOutputHelper output) : IAsyncLifet
 
     private static readonly TimeSpan Generous = TimeSpan.FromSeconds(30);
 
-    private readonly List<ServerProcess> _servers = [];
-    private readonly List<ScratchDirectory> _dataDirectories = [];
-    private readonly List<Uri> _urls = [];
     private RestartablePostgres? _postgres;
+    private ClusteredServers? _cluster;
+
+    private IReadOnlyList<ServerProcess> Servers => _cluster!.Processes;
+    private IReadOnlyList<Uri> Urls => _cluster!.Urls;
 
     public async Task InitializeAsync()
     {
+        _postgres = await RestartablePostgres.StartNewAsync();
         try
         {
-            await StartAsync();
+            _cluster = await ClusteredServers.StartAsync(Silos, _postgres.ConnectionString, AdminPassword, output);
         }
         catch
         {
-            // xunit does not dispose a class whose initialization failed: the processes must not outlive the test.
-            await DisposeAsync();
+            // xunit does not dispose a class whose initialization failed: the database must not outlive the test.
+            await _postgres.DisposeAsync();
             throw;
         }
-    }
-
-    /// <summary>All three at once, as a supervisor starts them: they also race to create the bootstrap administrator.</summary>
-    private async Task StartAsync()
-    {
-        _postgres = await RestartablePostgres.StartNewAsync();
-        for (var i = 0; i < Silos; i++) StartSilo();
-        for (var i = 0; i < Silos; i++) await _servers[i].WaitUntilReadyAsync(_urls[i], TimeSpan.FromSeconds(90));
-    }
-
-    private void StartSilo()
-    {
-        var data = new ScratchDirectory();
-        _dataDirectories.Add(data);
-        var url = new Uri($"http://127.0.0.1:{ServerProcess.FreePort()}");
-        _urls.Add(url);
-        _servers.Add(ServerProcess.Start(
-            [
-                "serve", "--cluster", "--storage", "postgres", "--connection", _postgres!.ConnectionString,
-                "--silo-host", "127.0.0.1", "--silo-port", ServerProcess.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
-                "--urls", url.ToString().TrimEnd('/'), "--data-dir", data.Path,
-            ],
-            new Dictionary<string, string>
-            {
-                ["SmartTrader__Auth__BootstrapAdmin__UserName"] = "root",
-                ["SmartTrader__Auth__BootstrapAdmin__Password"] = AdminPassword,
-                ["Trading__Seed"] = "7",
-            }));
     }
 
     [Fact]
@@ -88,13 +62,13 @@ public sealed class PostgresRestartTests(ITestOutputHelper output) : IAsyncLifet
         var clients = new List<HttpClient>();
         for (var i = 0; i < Silos; i++)
         {
-            var client = new HttpClient { BaseAddress = _urls[i], Timeout = RequestLimit + TimeSpan.FromSeconds(5) };
+            var client = new HttpClient { BaseAddress = Urls[i], Timeout = RequestLimit + TimeSpan.FromSeconds(5) };
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await client.SignInAsync(Trader, TraderPassword));
             clients.Add(client);
         }
         await clients[0].WaitForQuoteAsync("AAPL");
         var before = await ClusterViewAsync();
-        var processIds = _servers.Select(s => s.Id).ToList();
+        var processIds = Servers.Select(s => s.Id).ToList();
         var ledger = new OrderLedger();
         using var stop = new CancellationTokenSource();
         var running = Task.WhenAll(Enumerable.Range(0, Clients).Select(c =>
@@ -137,8 +111,8 @@ public sealed class PostgresRestartTests(ITestOutputHelper output) : IAsyncLifet
         ledger.Slowest.Should().BeLessThan(RequestLimit, "no request hangs while the database is down");
 
         // (b) The same processes serve again: none exited or was restarted.
-        _servers.Select(s => s.Id).Should().Equal(processIds);
-        _servers.Should().OnlyContain(s => s.ExitCode == null, "no silo stopped itself");
+        Servers.Select(s => s.Id).Should().Equal(processIds);
+        Servers.Should().OnlyContain(s => s.ExitCode == null, "no silo stopped itself");
 
         // (d) Every silo sees the same three silo lives, all Active, at the membership version of before the outage.
         (await ClusterViewAsync()).Should().Be(before, "no silo was declared dead, left or rejoined");
@@ -150,7 +124,7 @@ public sealed class PostgresRestartTests(ITestOutputHelper output) : IAsyncLifet
     /// <summary>The administrator opens a trader's margin accounts; the trader is granted them.</summary>
     private async Task<List<string>> OpenAccountsAsync()
     {
-        using var admin = await HttpExtensions.SignedInClientAsync(_urls[0], "root", AdminPassword);
+        using var admin = await HttpExtensions.SignedInClientAsync(Urls[0], "root", AdminPassword);
         (await admin.PostAsJsonAsync("/api/users", new { userName = Trader, password = TraderPassword, roles = new[] { "trader" } }))
             .StatusCode.Should().Be(HttpStatusCode.Created);
         var accounts = Enumerable.Range(0, Accounts).Select(i => $"pg-{i}").ToList();
@@ -223,7 +197,7 @@ public sealed class PostgresRestartTests(ITestOutputHelper output) : IAsyncLifet
         var views = new List<string>();
         for (var i = 0; i < Silos; i++)
         {
-            using var admin = await HttpExtensions.SignedInClientAsync(_urls[i], "root", AdminPassword);
+            using var admin = await HttpExtensions.SignedInClientAsync(Urls[i], "root", AdminPassword);
             var clock = Stopwatch.StartNew();
             while (true)
             {
@@ -267,14 +241,7 @@ public sealed class PostgresRestartTests(ITestOutputHelper output) : IAsyncLifet
 
     public async Task DisposeAsync()
     {
-        foreach (var (server, i) in _servers.Select((s, i) => (s, i)))
-        {
-            var lines = server.Output.Split('\n');
-            output.WriteLine($"--- silo {i} (last lines of {lines.Length})");
-            foreach (var line in lines.TakeLast(40)) output.WriteLine(line);
-            await server.DisposeAsync();
-        }
-        foreach (var data in _dataDirectories) data.Dispose();
+        if (_cluster is not null) await _cluster.DisposeAsync(output);
         if (_postgres is not null) await _postgres.DisposeAsync();
     }
 
