@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Npgsql;
 using SmartTrader.Server.Tests.Support;
 using Xunit.Abstractions;
 
@@ -160,16 +159,8 @@ public sealed class NetworkPartitionTests(ITestOutputHelper output)
     }
 
     /// <summary>Which silo holds each account's portfolio grain: the cluster's grain directory.</summary>
-    private static async Task<IReadOnlyDictionary<string, string>> PortfolioHoldersAsync(NetnsCluster cluster)
-    {
-        await using var connection = new NpgsqlConnection(cluster.PostgresConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT grain_key, silo FROM grain_directory WHERE grain_type = 'portfolio' AND grain_key LIKE 'np-%'", connection);
-        await using var reader = await command.ExecuteReaderAsync();
-        var holders = new Dictionary<string, string>(StringComparer.Ordinal);
-        while (await reader.ReadAsync()) holders[reader.GetString(0)] = reader.GetString(1);
-        return holders;
-    }
+    private static Task<IReadOnlyDictionary<string, string>> PortfolioHoldersAsync(NetnsCluster cluster) =>
+        GrainDirectory.HoldersAsync(cluster.PostgresConnectionString, "portfolio", "np-%");
 
     /// <summary>A resting limit order: it needs no quote (the symbol grains move with the cut host) and never fills.</summary>
     private static object RestingOrder(string clientOrderId) => Orders.Limit(clientOrderId, limitPrice: 1.00m, quantity: 1);

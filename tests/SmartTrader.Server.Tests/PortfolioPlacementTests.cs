@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
-using Npgsql;
 using SmartTrader.Server.Tests.Support;
 using SmartTrader.TestSupport;
 using Xunit.Abstractions;
@@ -47,16 +46,18 @@ public sealed class PortfolioPlacementTests(ITestOutputHelper output)
             }
 
             var clock = Stopwatch.StartNew();
-            var holders = await HoldersAsync(database.ConnectionString, accounts);
-            while (!AllWithTheOwner(holders) && clock.Elapsed < TimeSpan.FromSeconds(20))
+            IReadOnlyDictionary<string, string> owners, portfolios;
+            while (true)
             {
+                owners = await GrainDirectory.HoldersAsync(database.ConnectionString, "tax-owner", Owner);
+                portfolios = await GrainDirectory.HoldersAsync(database.ConnectionString, "portfolio", "placement-%");
+                if (portfolios.Values.Count(silo => silo == owners.GetValueOrDefault(Owner)) == Accounts || clock.Elapsed > TimeSpan.FromSeconds(20)) break;
                 await Task.Delay(200);
-                holders = await HoldersAsync(database.ConnectionString, accounts);
             }
 
-            holders.Should().ContainKey("tax-owner/" + Owner);
-            holders.Where(h => h.Key.StartsWith("portfolio/", StringComparison.Ordinal)).Should().HaveCount(Accounts)
-                .And.OnlyContain(h => h.Value == holders["tax-owner/" + Owner], "every account moved to its owner's silo: {0}", Describe(holders));
+            owners.Should().ContainKey(Owner);
+            portfolios.Should().HaveCount(Accounts)
+                .And.OnlyContain(p => p.Value == owners[Owner], "every account moved to its owner's silo: {0}", Describe(portfolios));
         }
         finally
         {
@@ -64,26 +65,6 @@ public sealed class PortfolioPlacementTests(ITestOutputHelper output)
         }
     }
 
-    private static bool AllWithTheOwner(IReadOnlyDictionary<string, string> holders) =>
-        holders.TryGetValue("tax-owner/" + Owner, out var ownerSilo)
-        && holders.Count(h => h.Key.StartsWith("portfolio/", StringComparison.Ordinal) && h.Value == ownerSilo) == Accounts;
-
-    /// <summary>The cluster directory's holder of each account's portfolio and of the owner's tax-lot grain, as "type/key" → silo.</summary>
-    private static async Task<Dictionary<string, string>> HoldersAsync(string connectionString, string[] accounts)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(
-            "SELECT grain_type, grain_key, silo FROM grain_directory " +
-            "WHERE (grain_type = 'portfolio' AND grain_key = ANY($1)) OR (grain_type = 'tax-owner' AND grain_key = $2)", connection);
-        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = accounts });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = Owner });
-        var holders = new Dictionary<string, string>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync()) holders[$"{reader.GetString(0)}/{reader.GetString(1)}"] = reader.GetString(2);
-        return holders;
-    }
-
-    private static string Describe(IReadOnlyDictionary<string, string> holders) =>
-        string.Join(", ", holders.OrderBy(h => h.Key, StringComparer.Ordinal).Select(h => $"{h.Key} on {h.Value}"));
+    private static string Describe(IReadOnlyDictionary<string, string> portfolios) =>
+        string.Join(", ", portfolios.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} on {p.Value}"));
 }
