@@ -80,6 +80,7 @@ public sealed class ClusterSiloRegistrationTests
                 services.AddCluster(Cluster);
                 break;
         }
+        services.Configure<ClusterTransportOptions>(o => o.Secret = TestClusterSecret.Value);
         return services;
     }
 

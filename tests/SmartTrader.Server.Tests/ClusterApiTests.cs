@@ -41,6 +41,24 @@ public sealed class ClusterApiTests(ServerFactory factory) : IClassFixture<Serve
     }
 
     [Fact]
+    public async Task Serve_cluster_without_the_silos_shared_secret_exits_with_a_clear_message()
+    {
+        await using var server = ServerProcess.Start(
+            ["serve", "--cluster", "--storage", "postgres", "--connection", "Host=127.0.0.1;Port=1;Database=none", "--data-dir", _scratch.Path,
+                "--urls", "http://127.0.0.1:0"],
+            new Dictionary<string, string>
+            {
+                ["SmartTrader__Auth__BootstrapAdmin__UserName"] = "root",
+                ["SmartTrader__Auth__BootstrapAdmin__Password"] = "a-long-enough-password",
+            });
+
+        var exitCode = await server.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+        exitCode.Should().Be(2);
+        server.Output.Should().Contain("Cluster:Transport:Secret is required").And.NotContain("   at ");
+    }
+
+    [Fact]
     public async Task A_single_silo_shows_itself_running_the_feed_with_its_activations()
     {
         using var admin = await factory.ClientForAsync("admin");

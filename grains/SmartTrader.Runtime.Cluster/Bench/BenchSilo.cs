@@ -32,6 +32,7 @@ internal sealed class BenchSilo : IAsyncDisposable
                     {
                         o.Host = "127.0.0.1";
                         o.Port = 0;
+                        o.Secret = BenchClusterSecret.Value;
                     });
                 services.AddSingleton<ILocalSilo>(sp => new FixedSilo(sp.GetRequiredService<ClusterEndpoint>().AddressFor(generation).ToSiloAddress()));
                 services.AddSingleton<IGrainPlacement>(sp => new FixedPlacement(owner, sp.GetRequiredService<ILocalSilo>().Address));

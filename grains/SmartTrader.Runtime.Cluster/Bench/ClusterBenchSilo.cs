@@ -38,7 +38,9 @@ internal sealed class ClusterBenchSilo
         builder.Services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
         builder.Services.AddPostgresGrainStorage(connectionString);
         builder.Services.AddGrainRuntime(o => o.SiloName = $"bench-{port}").AddGrainsFrom(typeof(FailoverBenchGrain).Assembly);
-        builder.Services.AddClusterSilo(o => { o.Host = "127.0.0.1"; o.Port = port; o.OnFenced = _ => { }; });
+        builder.Services.AddClusterSilo(
+            o => { o.Host = "127.0.0.1"; o.Port = port; o.OnFenced = _ => { }; },
+            transport => transport.Secret = BenchClusterSecret.Value);
         var host = builder.Build();
         await host.StartAsync(cancellationToken).ConfigureAwait(false);
         return new ClusterBenchSilo(host, port);

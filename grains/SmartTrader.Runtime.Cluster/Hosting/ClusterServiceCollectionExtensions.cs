@@ -22,7 +22,8 @@ public static class ClusterServiceCollectionExtensions
     {
         var optionsBuilder = services.AddOptions<ClusterOptions>();
         if (configure is not null) optionsBuilder.Configure(configure);
-        optionsBuilder.Validate(o => !o.Problems().Any(), "Invalid cluster options; see ClusterOptions.");
+        optionsBuilder.ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ClusterOptions>>(new OptionsProblems<ClusterOptions>(o => o.Problems())));
         services.TryAddSingleton(TimeProvider.System);
 
         services.TryAddSingleton(sp => new ClusterDatabase(ConnectionString(sp)));

@@ -12,8 +12,8 @@ namespace SmartTrader.Runtime.Cluster;
 /// and this silo's outbound connections.
 /// </summary>
 internal sealed class ClusterTransportListener(
-    ClusterEndpoint endpoint, CallDispatcher dispatcher, TransportClient client, IOptions<ClusterTransportOptions> options,
-    ILogger<ClusterTransportListener> logger) : IHostedService
+    ClusterEndpoint endpoint, CallDispatcher dispatcher, TransportClient client, SiloHandshake handshake,
+    IOptions<ClusterTransportOptions> options, ILogger<ClusterTransportListener> logger) : IHostedService
 {
     private readonly ConcurrentDictionary<InboundConnection, byte> _connections = new();
     private readonly CancellationTokenSource _stopping = new();
@@ -91,15 +91,7 @@ internal sealed class ClusterTransportListener(
         {
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(stopping);
             deadline.CancelAfter(options.Value.ConnectTimeout);
-            var preamble = new byte[WireProtocol.Preamble.Length];
-            var read = 0;
-            while (read < preamble.Length)
-            {
-                var n = await socket.ReceiveAsync(preamble.AsMemory(read), SocketFlags.None, deadline.Token).ConfigureAwait(false);
-                if (n == 0) throw new InvalidDataException("closed before the preamble");
-                read += n;
-            }
-            if (!preamble.AsSpan().SequenceEqual(WireProtocol.Preamble)) throw new InvalidDataException("not the SmartTrader silo protocol (or another version)");
+            await handshake.AcceptAsync(socket, deadline.Token).ConfigureAwait(false);
         }
         catch (Exception e)
         {

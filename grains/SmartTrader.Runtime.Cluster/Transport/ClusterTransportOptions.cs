@@ -14,6 +14,16 @@ public sealed class ClusterTransportOptions
     /// <summary>Host name other silos use to reach this one; defaults to <see cref="Host"/>.</summary>
     public string? AdvertisedHost { get; set; }
 
+    /// <summary>Fewest characters <see cref="Secret"/> may have.</summary>
+    public const int MinimumSecretLength = 32;
+
+    /// <summary>
+    /// Shared by every silo of the cluster: a connection opens only when both ends prove they hold it
+    /// (<see cref="SiloHandshake"/>). Required; at least <see cref="MinimumSecretLength"/> characters, e.g. from
+    /// <c>openssl rand -hex 32</c>. It authenticates silos to each other; it does not encrypt their traffic.
+    /// </summary>
+    public string? Secret { get; set; }
+
     /// <summary>How long opening a connection to another silo may take before the call fails.</summary>
     public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
@@ -31,4 +41,14 @@ public sealed class ClusterTransportOptions
 
     /// <summary>Which exception types are rebuilt on the caller's side, and how their extra data travels.</summary>
     public RemoteExceptionCodecs Exceptions { get; } = new();
+
+    internal IEnumerable<string> Problems()
+    {
+        if (string.IsNullOrEmpty(Secret))
+            yield return "Cluster:Transport:Secret is required: silos accept connections only from silos that hold the same secret. " +
+                         $"Give every silo the same value of at least {MinimumSecretLength} characters (e.g. `openssl rand -hex 32`; " +
+                         "environment: Cluster__Transport__Secret).";
+        else if (Secret.Length < MinimumSecretLength)
+            yield return $"Cluster:Transport:Secret has {Secret.Length} characters; it needs at least {MinimumSecretLength} (e.g. `openssl rand -hex 32`).";
+    }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace SmartTrader.Runtime.Cluster;
 
@@ -18,9 +19,13 @@ public static class ClusterTransportServiceCollectionExtensions
         if (configure is not null) options.Configure(configure);
         if (services.Any(d => d.ServiceType == typeof(ClusterEndpoint))) return builder;
 
+        options.ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ClusterTransportOptions>>(new OptionsProblems<ClusterTransportOptions>(o => o.Problems()));
+
         services.AddSingleton<ClusterEndpoint>();
         services.AddSingleton<RemoteMethods>();
         services.AddSingleton<IRemoteCallStatistics, RemoteCallStatistics>();
+        services.AddSingleton(sp => new SiloHandshake(sp.GetRequiredService<IOptions<ClusterTransportOptions>>().Value.Secret!));
         services.AddSingleton<TransportClient>();
         services.AddSingleton<ISiloDeathObserver>(sp => sp.GetRequiredService<TransportClient>());
         services.AddSingleton<CallDispatcher>();

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using SmartTrader.Runtime.Cluster.Bench;
 
 namespace SmartTrader.Server.Bench;
 
@@ -77,7 +78,11 @@ public static class ClusterOrderBench
         };
         // Clustered silos share this machine's cores, as deploy/local-cluster.sh runs them: workstation GC. Server GC,
         // the product's default for a silo that has its host to itself, assumes the cores are its own (docs/BENCHMARKS.md).
-        if (clustered) environment["DOTNET_gcServer"] = "0";
+        if (clustered)
+        {
+            environment["DOTNET_gcServer"] = "0";
+            environment["Cluster__Transport__Secret"] = BenchClusterSecret.Value;
+        }
         return ServerProcess.StartAsync(arguments, environment, workDirectory, cancellationToken);
     }
 

@@ -45,13 +45,25 @@ internal static class ServeCommand
                 await app.RunAsync(cancellationToken);
                 return 0;
             }
-            catch (OptionsValidationException invalid)
+            catch (Exception e) when (ValidationFailures(e) is { } failures)
             {
                 await Console.Error.WriteLineAsync("smarttrader: cannot start, the configuration is invalid:");
-                foreach (var failure in invalid.Failures) await Console.Error.WriteLineAsync("  - " + failure);
+                foreach (var failure in failures) await Console.Error.WriteLineAsync("  - " + failure);
                 return 2;
             }
         });
         return command;
     }
+
+    /// <summary>
+    /// Options are checked twice: the server's own before the host is built, the others' as the host starts, where
+    /// several failing at once arrive together.
+    /// </summary>
+    private static IReadOnlyList<string>? ValidationFailures(Exception exception) => exception switch
+    {
+        OptionsValidationException invalid => [.. invalid.Failures],
+        AggregateException { InnerExceptions: var inner } when inner.All(e => e is OptionsValidationException) =>
+            [.. inner.Cast<OptionsValidationException>().SelectMany(e => e.Failures)],
+        _ => null,
+    };
 }

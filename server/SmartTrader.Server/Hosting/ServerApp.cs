@@ -45,6 +45,8 @@ public static class ServerApp
         services.AddHostedService<StartupSeeder>();
 
         var app = builder.Build();
+        // Every option validated on start is checked here, before the host starts and logs a failure as a crash.
+        app.Services.GetService<IStartupValidator>()?.Validate();
         app.UseMiddleware<CorrelationIdMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();

@@ -14,6 +14,7 @@ public sealed class TcpTransport : ITestClusterTransport
         {
             o.Host = "127.0.0.1";
             o.Port = silo.Port;
+            o.Secret = TestClusterSecret.Value;
         });
 
     public void Up(TestSilo silo)

@@ -63,13 +63,13 @@ public class WireFormatTests
         using var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
         await socket.ConnectAsync("127.0.0.1", silo.ClusterAddress.Port);
 
-        await socket.SendAsync(WireProtocol.Preamble.ToArray());
+        await new SiloHandshake(TestClusterSecret.Value).ConnectAsync(socket, CancellationToken.None);
         await socket.SendAsync(BitConverter.GetBytes(int.MaxValue));
         (await HungUp(socket)).Should().BeTrue();
     }
 
     /// <summary>True when the peer closed the connection (cleanly, or with a reset because it left our bytes unread).</summary>
-    private static async Task<bool> HungUp(Socket socket)
+    internal static async Task<bool> HungUp(Socket socket)
     {
         try
         {

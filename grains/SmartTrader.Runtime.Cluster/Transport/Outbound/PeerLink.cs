@@ -51,7 +51,7 @@ internal sealed class PeerLink(string host, int port, TransportClient client)
         try
         {
             await socket.ConnectAsync(host, port, deadline.Token).ConfigureAwait(false);
-            await socket.SendAsync(WireProtocol.Preamble.ToArray(), SocketFlags.None, deadline.Token).ConfigureAwait(false);
+            await client.Handshake.ConnectAsync(socket, deadline.Token).ConfigureAwait(false);
         }
         catch (Exception e)
         {

@@ -9,7 +9,8 @@ namespace SmartTrader.Runtime.Cluster;
 /// and sends. Calls get the silo's call timeout as their deadline; the callee is told it.
 /// </summary>
 internal sealed class TransportClient(
-    IOptions<ClusterTransportOptions> options, IOptions<SiloOptions> siloOptions, TimeProvider time, ILogger<TransportClient> logger)
+    IOptions<ClusterTransportOptions> options, IOptions<SiloOptions> siloOptions, SiloHandshake handshake, TimeProvider time,
+    ILogger<TransportClient> logger)
     : ISiloDeathObserver
 {
     private readonly ConcurrentDictionary<string, RemoteSilo> _silos = new(StringComparer.Ordinal);
@@ -17,6 +18,7 @@ internal sealed class TransportClient(
     private long _lastId;
 
     public ClusterTransportOptions Options { get; } = options.Value;
+    public SiloHandshake Handshake { get; } = handshake;
     public TimeProvider Time { get; } = time;
     public ILogger Logger { get; } = logger;
     public TimeSpan CallTimeout { get; } = siloOptions.Value.CallTimeout;

@@ -28,7 +28,7 @@ public sealed class TestSilo : IAsyncDisposable
     internal IRemoteGrainInvoker Invoker => Services.GetRequiredService<IRemoteGrainInvoker>();
 
     public static async Task<TestSilo> StartAsync(
-        ClusterMap map, string name, int port = 0, long generation = 1, TimeSpan? callTimeout = null)
+        ClusterMap map, string name, int port = 0, long generation = 1, TimeSpan? callTimeout = null, string? secret = null)
     {
         var host = new HostBuilder()
             .ConfigureServices(services =>
@@ -45,6 +45,7 @@ public sealed class TestSilo : IAsyncDisposable
                     {
                         o.Host = "127.0.0.1";
                         o.Port = port;
+                        o.Secret = secret ?? TestClusterSecret.Value;
                         TestExceptions.Register(o.Exceptions);
                     });
                 services.AddSingleton<ILocalSilo>(sp => new TestLocalSilo(sp.GetRequiredService<ClusterEndpoint>(), generation));
