@@ -3,6 +3,7 @@
 # apt_install and the helpers of deploy/lib/postgres.sh.
 # Settings (environment): SMARTTRADER_CLUSTER_PG_PORT, SMARTTRADER_ADMIN_USER / _PASSWORD, and SMARTTRADER_SERVER_DLL
 # to run that build of the server with dotnet instead of ./smarttrader (which builds first when sources changed).
+# The silos' shared secret (Cluster:Transport:Secret) is made once per state directory, in $STATE/cluster-secret.
 
 CLUSTER_PG_PORT="${SMARTTRADER_CLUSTER_PG_PORT:-55440}"
 ADMIN_USER="${SMARTTRADER_ADMIN_USER:-root}"
@@ -47,6 +48,16 @@ cluster_pg_stop() {
   as_pg_user "$bin/pg_ctl" -D "$STATE/pg" -m fast -w stop >/dev/null 2>&1 && log "PostgreSQL stopped" || true
 }
 
+# The secret every silo of this cluster proves it holds before another accepts its connection; made on first use.
+cluster_secret() {
+  local file="$STATE/cluster-secret"
+  if [ ! -s "$file" ]; then
+    mkdir -p "$STATE"
+    (umask 077 && head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n' >"$file")
+  fi
+  cat "$file"
+}
+
 silo_pid() { [ -f "$STATE/silo$1.pid" ] && cat "$STATE/silo$1.pid"; }
 
 # A process that exited but was not reaped yet (a zombie) is not running.
@@ -65,7 +76,9 @@ silo_start() {
   mkdir -p "$STATE/silo$n"
   # Three silos share this host's cores: server GC's per-core heaps and spinning GC threads assume a process has the
   # host to itself (docs/BENCHMARKS.md, cluster). Workstation GC, unless the caller chose.
-  DOTNET_gcServer="${DOTNET_gcServer:-0}" nohup "${prefix[@]}" "${SERVER[@]}" serve --cluster --storage postgres "${seed[@]}" --data-dir "$STATE/silo$n" "$@" \
+  local secret
+  secret="$(cluster_secret)"
+  Cluster__Transport__Secret="$secret" DOTNET_gcServer="${DOTNET_gcServer:-0}" nohup "${prefix[@]}" "${SERVER[@]}" serve --cluster --storage postgres "${seed[@]}" --data-dir "$STATE/silo$n" "$@" \
     "--SmartTrader:Auth:BootstrapAdmin:UserName=$ADMIN_USER" "--SmartTrader:Auth:BootstrapAdmin:Password=$ADMIN_PASSWORD" \
     "--Trading:Seed=42" "--Serilog:MinimumLevel:Default=Information" \
     >>"$STATE/silo$n.log" 2>&1 </dev/null &
