@@ -199,5 +199,6 @@ public sealed class ClusteredServersTests : IAsyncLifetime
         ["SmartTrader:Auth:BootstrapAdmin:Password"] = AdminPassword,
         ["Cluster:Host"] = "127.0.0.1",
         ["Cluster:Port"] = siloPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Cluster:Transport:Secret"] = TestClusterSecret.Value,
     });
 }

@@ -13,22 +13,13 @@ public sealed class SiloAuthenticationTests : IAsyncLifetime
 {
     private const string OtherSecret = "another-cluster-entirely-0123456789abcdef";
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
-    private readonly ClusterMap _map = new();
-    private readonly List<TestSilo> _silos = [];
+    private readonly SiloSet _silos = new();
 
-    public Task InitializeAsync() => Task.CompletedTask;
+    public Task InitializeAsync() => _silos.InitializeAsync();
 
-    public async Task DisposeAsync()
-    {
-        foreach (var silo in _silos) await silo.DisposeAsync();
-    }
+    public Task DisposeAsync() => _silos.DisposeAsync();
 
-    private async Task<TestSilo> Start(string name, string? secret = null)
-    {
-        var silo = await TestSilo.StartAsync(_map, name, secret: secret);
-        _silos.Add(silo);
-        return silo;
-    }
+    private Task<TestSilo> Start(string name, string? secret = null) => _silos.StartAsync(name, secret: secret);
 
     [Fact]
     public async Task Silos_that_share_the_secret_call_each_other()
@@ -87,7 +78,7 @@ public sealed class SiloAuthenticationTests : IAsyncLifetime
         var a = await Start("a");
         using var impostor = new TcpListener(IPAddress.Loopback, 0);
         impostor.Start();
-        _map.Set("x", new ClusterSiloAddress("127.0.0.1", ((IPEndPoint)impostor.LocalEndpoint).Port, 1).ToSiloAddress());
+        _silos.Map.Set("x", new ClusterSiloAddress("127.0.0.1", ((IPEndPoint)impostor.LocalEndpoint).Port, 1).ToSiloAddress());
 
         var call = a.Grains.GetGrain<IValuesGrain>("x:secret-seeker").Add(1, 1);
         using var caller = await impostor.AcceptSocketAsync().WaitAsync(Patience);

@@ -9,22 +9,13 @@ namespace SmartTrader.Cluster.Tests.Transport;
 public sealed class SiloLossTests : IAsyncLifetime
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
-    private readonly ClusterMap _map = new();
-    private readonly List<TestSilo> _silos = [];
+    private readonly SiloSet _silos = new();
 
-    public Task InitializeAsync() => Task.CompletedTask;
+    public Task InitializeAsync() => _silos.InitializeAsync();
 
-    public async Task DisposeAsync()
-    {
-        foreach (var silo in _silos) await silo.DisposeAsync();
-    }
+    public Task DisposeAsync() => _silos.DisposeAsync();
 
-    private async Task<TestSilo> Start(string name, int port = 0, long generation = 1)
-    {
-        var silo = await TestSilo.StartAsync(_map, name, port, generation);
-        _silos.Add(silo);
-        return silo;
-    }
+    private Task<TestSilo> Start(string name, int port = 0, long generation = 1) => _silos.StartAsync(name, port, generation);
 
     [Fact]
     public async Task When_the_callee_silo_dies_mid_call_every_pending_call_fails_with_silo_unavailable()

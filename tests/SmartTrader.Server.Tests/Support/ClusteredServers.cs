@@ -54,7 +54,7 @@ public sealed class ClusteredServers : IAsyncDisposable
                 ["SmartTrader__Auth__BootstrapAdmin__UserName"] = "root",
                 ["SmartTrader__Auth__BootstrapAdmin__Password"] = adminPassword,
                 ["Trading__Seed"] = "7",
-                ["Cluster__Transport__Secret"] = "server-tests-cluster-secret-0123456789abcdef",
+                ["Cluster__Transport__Secret"] = TestClusterSecret.Value,
             }));
     }
 
