@@ -50,23 +50,24 @@ public sealed class OrderHistory(IGrainStorage storage)
     /// outbox that <paramref name="portfolio"/> (the account's state, read first) may still hold from before records
     /// were committed with it.
     /// </summary>
-    public async Task<ImmutableArray<Fill>> CommittedFillsAsync(string account, PortfolioState portfolio, CancellationToken cancellationToken = default) =>
-        (await CommittedAsync(account, portfolio, cancellationToken)).Fills;
+    public async Task<ImmutableArray<Fill>> CommittedFillsAsync(string account, PortfolioState portfolio, CancellationToken cancellationToken = default)
+    {
+        var fills = new List<Fill>();
+        await VisitCommittedAsync(account, portfolio, order => fills.AddRange(order.Fills), cancellationToken);
+        return CommittedInTimeOrder(fills, portfolio);
+    }
 
     /// <summary>What the account has committed, read in one pass: its fills (as <see cref="CommittedFillsAsync"/>) and the ids of all its orders, filled or not.</summary>
     public async Task<CommittedOrders> CommittedAsync(string account, PortfolioState portfolio, CancellationToken cancellationToken = default)
     {
         var fills = new List<Fill>();
         var orderIds = new RecordedOrderIds();
-        void Visit(OrderView order)
+        await VisitCommittedAsync(account, portfolio, order =>
         {
             orderIds.Add(order.OrderId);
             fills.AddRange(order.Fills);
-        }
-        await ScanAsync(account, Visit, cancellationToken);
-        foreach (var held in portfolio.Outbox.Values) Visit(held);
-        // An outbox's orders may also have been recorded; a fill is counted once.
-        return new CommittedOrders(InTimeOrder(portfolio.Outbox.Count == 0 ? fills : fills.DistinctBy(f => f.FillId)), orderIds);
+        }, cancellationToken);
+        return new CommittedOrders(CommittedInTimeOrder(fills, portfolio), orderIds);
     }
 
     /// <summary>The fills of the account's order records, in time order.</summary>
@@ -76,6 +77,17 @@ public sealed class OrderHistory(IGrainStorage storage)
         await ScanAsync(account, order => fills.AddRange(order.Fills), cancellationToken);
         return InTimeOrder(fills);
     }
+
+    /// <summary>The account's order records, then the orders an outbox of <paramref name="portfolio"/> still holds.</summary>
+    private async Task VisitCommittedAsync(string account, PortfolioState portfolio, Action<OrderView> visit, CancellationToken cancellationToken)
+    {
+        await ScanAsync(account, visit, cancellationToken);
+        foreach (var held in portfolio.Outbox.Values) visit(held);
+    }
+
+    /// <summary>An outbox's orders may also have been recorded; a fill is counted once.</summary>
+    private static ImmutableArray<Fill> CommittedInTimeOrder(List<Fill> fills, PortfolioState portfolio) =>
+        InTimeOrder(portfolio.Outbox.Count == 0 ? fills : fills.DistinctBy(f => f.FillId));
 
     private static ImmutableArray<Fill> InTimeOrder(IEnumerable<Fill> fills) =>
         [.. fills.OrderBy(f => f.Time).ThenBy(f => f.FillId, StringComparer.Ordinal)];
