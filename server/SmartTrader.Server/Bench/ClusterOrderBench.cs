@@ -6,20 +6,31 @@ using SmartTrader.Runtime.Cluster.Bench;
 
 namespace SmartTrader.Server.Bench;
 
-/// <param name="Connection">The PostgreSQL server both passes use; each pass gets a new database on it, dropped afterwards.</param>
+/// <param name="Connection">The PostgreSQL server every pass uses; each pass gets a new database on it, dropped afterwards.</param>
+/// <param name="Rounds">Pairs of passes (one silo, then the cluster; every other round the cluster first).</param>
 public sealed record ClusterOrderBenchSettings(
-    string Connection, int Silos, int Clients, int Accounts, int Owners, TimeSpan Duration, TimeSpan Warmup);
+    string Connection, int Silos, int Clients, int Accounts, int Owners, TimeSpan Duration, TimeSpan Warmup, int Rounds = 1);
 
-public sealed record ClusterOrderBenchResult(int Silos, OrderBenchResult Single, OrderBenchResult Cluster, long SingleWorkingSet, long ClusterWorkingSet)
+/// <summary>One silo and the cluster measured back to back.</summary>
+public sealed record ClusterOrderRound(OrderBenchResult Single, OrderBenchResult Cluster, long SingleWorkingSet, long ClusterWorkingSet)
 {
     /// <summary>The cluster's orders/s as a share of the single silo's.</summary>
     public double ThroughputRatio => Cluster.OrdersPerSecond / Single.OrdersPerSecond;
 }
 
+public sealed record ClusterOrderBenchResult(int Silos, IReadOnlyList<ClusterOrderRound> Rounds)
+{
+    /// <summary>The round with the median ratio (the lower of the middle two for an even count); its figures are the bench's.</summary>
+    public ClusterOrderRound Median => Rounds.OrderBy(r => r.ThroughputRatio).ElementAt((Rounds.Count - 1) / 2);
+
+    public long Errors => Rounds.Sum(r => r.Single.Errors + r.Cluster.Errors);
+}
+
 /// <summary>
-/// Order placement over HTTP twice on the same PostgreSQL server: one silo on its own (serve --storage postgres), then
-/// N clustered silos (serve --cluster) with the clients spread over all of them, so most orders reach a silo that does
-/// not own the account and are forwarded to the one that does.
+/// Order placement over HTTP on the same PostgreSQL server: one silo on its own (serve --storage postgres), and N
+/// clustered silos (serve --cluster) with the clients spread over all of them, so most orders reach a silo that does
+/// not own the account and are forwarded to the one that does. On a shared host the machine's speed drifts between
+/// passes, so several rounds alternate which pass goes first and the median round's ratio is the one to report.
 /// </summary>
 public static class ClusterOrderBench
 {
@@ -29,9 +40,19 @@ public static class ClusterOrderBench
     public static async Task<ClusterOrderBenchResult> RunAsync(ClusterOrderBenchSettings settings, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(settings.Silos, 2);
-        var (single, singleMemory) = await MeasureAsync(settings, silos: 1, cancellationToken);
-        var (cluster, clusterMemory) = await MeasureAsync(settings, settings.Silos, cancellationToken);
-        return new ClusterOrderBenchResult(settings.Silos, single, cluster, singleMemory, clusterMemory);
+        ArgumentOutOfRangeException.ThrowIfLessThan(settings.Rounds, 1);
+        var rounds = new List<ClusterOrderRound>();
+        for (var round = 0; round < settings.Rounds; round++)
+        {
+            var clusterFirst = round % 2 == 1;
+            if (settings.Rounds > 1) BenchOutput.Progress($"round {round + 1} of {settings.Rounds}{(clusterFirst ? ", the cluster first" : "")}");
+            var first = await MeasureAsync(settings, clusterFirst ? settings.Silos : 1, cancellationToken);
+            var second = await MeasureAsync(settings, clusterFirst ? 1 : settings.Silos, cancellationToken);
+            var ((single, singleMemory), (cluster, clusterMemory)) = clusterFirst ? (second, first) : (first, second);
+            rounds.Add(new ClusterOrderRound(single, cluster, singleMemory, clusterMemory));
+            if (settings.Rounds > 1) BenchOutput.Progress($"round {round + 1}: ratio {rounds[^1].ThroughputRatio:F2}");
+        }
+        return new ClusterOrderBenchResult(settings.Silos, rounds);
     }
 
     private static async Task<(OrderBenchResult Result, long WorkingSet)> MeasureAsync(ClusterOrderBenchSettings settings, int silos, CancellationToken cancellationToken)
