@@ -58,5 +58,16 @@ public sealed class StartupTests : IDisposable
         serve.Output.Should().Contain("--storage").And.Contain("--data-dir").And.Contain("--seed").And.Contain("--config").And.Contain("--connection");
     }
 
+    [Theory]
+    [InlineData("--rounds", "0", "--rounds must be at least 1")]
+    [InlineData("--silos", "1", "--silos must be at least 2")]
+    public async Task The_cluster_order_bench_refuses_settings_it_cannot_measure_with_a_message(string option, string value, string message)
+    {
+        await using var bench = ServerProcess.Start(["bench", "cluster", "orders", "--connection", "Host=127.0.0.1;Port=1", option, value]);
+
+        (await bench.WaitForExitAsync(TimeSpan.FromSeconds(60))).Should().NotBe(0);
+        bench.Output.Should().Contain(message).And.NotContain("   at ");
+    }
+
     public void Dispose() => _scratch.Dispose();
 }

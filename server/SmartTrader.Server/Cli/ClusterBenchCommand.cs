@@ -82,6 +82,14 @@ internal static class ClusterBenchCommand
             Description = "Pairs of passes; each round after the first swaps which pass goes first. The round with the median ratio is reported.",
             DefaultValueFactory = _ => 1,
         };
+        silos.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 2) result.AddError("--silos must be at least 2: the cluster pass is compared with one silo.");
+        });
+        rounds.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 1) result.AddError("--rounds must be at least 1.");
+        });
         var command = new Command("orders", "Order placement over HTTP on one PostgreSQL server: one silo alone, then N clustered silos (server child processes).")
         {
             connection, silos, clients, accounts, owners, duration, warmup, rounds, json,
