@@ -1,7 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using SmartTrader.Runtime;
 using SmartTrader.Runtime.Cluster;
+using SmartTrader.Runtime;
+using SmartTrader.TestSupport;
 
 namespace SmartTrader.Cluster.Tests;
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using SmartTrader.Runtime.Cluster;
+using SmartTrader.TestSupport;
 
 namespace SmartTrader.Cluster.Tests.Harness;
 

@@ -118,13 +118,14 @@ public sealed class SiloAuthenticationTests : IAsyncLifetime
 
     private static async Task<bool> ReceiveExactly(Socket socket, byte[] buffer)
     {
-        var read = 0;
-        while (read < buffer.Length)
+        try
         {
-            var n = await socket.ReceiveAsync(buffer.AsMemory(read)).AsTask().WaitAsync(Patience);
-            if (n == 0) return false;
-            read += n;
+            await new NetworkStream(socket).ReadExactlyAsync(buffer).AsTask().WaitAsync(Patience);
+            return true;
         }
-        return true;
+        catch (EndOfStreamException)
+        {
+            return false;
+        }
     }
 }

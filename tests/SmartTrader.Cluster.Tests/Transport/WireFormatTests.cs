@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using SmartTrader.Runtime.Cluster;
+using SmartTrader.TestSupport;
 
 namespace SmartTrader.Cluster.Tests.Transport;
 
