@@ -138,6 +138,45 @@ public sealed class ClusteredServersTests : IAsyncLifetime
         await (await onSecond.GetAsync("/api/auth/me")).ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "sign in");
     }
 
+    [Fact]
+    public async Task The_shared_key_ring_is_sealed_under_the_cluster_secret_so_the_database_alone_cannot_forge_sessions()
+    {
+        using var onSecond = _second!.CreateClient();
+        onSecond.DefaultRequestHeaders.Authorization =
+            new AuthenticationHeaderValue("Bearer", await _first!.CreateClient().SignInAsync("root", AdminPassword));
+        (await onSecond.GetAsync("/api/auth/me")).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        await using var dataSource = Npgsql.NpgsqlDataSource.Create(_database!.ConnectionString);
+        await using var command = dataSource.CreateCommand("SELECT xml FROM data_protection_keys");
+        var keys = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync())
+            while (await reader.ReadAsync()) keys.Add(reader.GetString(0));
+
+        keys.Should().NotBeEmpty();
+        keys.Should().AllSatisfy(xml =>
+        {
+            xml.Should().NotContain("<masterKey", "the key's secret part is stored only sealed");
+            xml.Should().Contain("<encryptedSecret").And.Contain(typeof(Clustering.KeyRingXmlDecryptor).FullName!);
+        });
+    }
+
+    [Fact]
+    public async Task After_the_cluster_restarts_with_a_new_secret_old_sessions_are_refused_and_signing_in_works()
+    {
+        var token = await _first!.CreateClient().SignInAsync("root", AdminPassword);
+        await StopAsync(_second);
+        await StopAsync(_first);
+        _second = null;
+
+        _first = new ClusteredServerFactory(_database!.ConnectionString, FreePort(), TestClusterSecret.Value + "-rotated");
+        using var stale = _first.CreateClient();
+        stale.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        await (await stale.GetAsync("/api/auth/me")).ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "sign in");
+
+        using var admin = await _first.ClientForAsync("root", AdminPassword);
+        (await admin.GetAsync("/api/auth/me")).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
     private static async Task<JsonElement> PlaceAsync(HttpClient trader, string account, string clientOrderId, string side, decimal quantity)
     {
         var order = await (await trader.PostAsJsonAsync($"/api/accounts/{account}/orders", Orders.Market(clientOrderId, "MSFT", side, quantity)))
@@ -190,7 +229,8 @@ public sealed class ClusteredServersTests : IAsyncLifetime
         if (factory is not null) await factory.DisposeAsync();
     }
 
-    private sealed class ClusteredServerFactory(string connectionString, int siloPort) : ServerFactory(new Dictionary<string, string>
+    private sealed class ClusteredServerFactory(string connectionString, int siloPort, string secret = TestClusterSecret.Value)
+        : ServerFactory(new Dictionary<string, string>
     {
         ["SmartTrader:Storage"] = "Postgres",
         ["SmartTrader:ConnectionString"] = connectionString,
@@ -199,6 +239,6 @@ public sealed class ClusteredServersTests : IAsyncLifetime
         ["SmartTrader:Auth:BootstrapAdmin:Password"] = AdminPassword,
         ["Cluster:Host"] = "127.0.0.1",
         ["Cluster:Port"] = siloPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["Cluster:Transport:Secret"] = TestClusterSecret.Value,
+        ["Cluster:Transport:Secret"] = secret,
     });
 }

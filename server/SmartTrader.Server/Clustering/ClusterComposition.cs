@@ -13,7 +13,8 @@ namespace SmartTrader.Server.Clustering;
 /// <summary>
 /// Cluster mode (SmartTrader:Cluster=true): this silo joins the others through the PostgreSQL grain storage's
 /// database, talks to them over the TCP transport, and solves what only a cluster has (docs/operations/cluster.md):
-/// one market feed, rulesets activated on another silo, data-protection keys every silo can read.
+/// one market feed, rulesets activated on another silo, data-protection keys every silo can read and the database
+/// alone cannot.
 /// </summary>
 internal static class ClusterComposition
 {
@@ -43,8 +44,12 @@ internal static class ClusterComposition
         services.AddSingleton<IMarketFeedLeadership, OldestActiveSiloLeadsFeed>();
         services.AddHostedService<RulesetActivationPoller>();
         services.AddHostedService<SiloActivationReporter>();
-        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(_ =>
-            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new PostgresXmlRepository(connectionString)));
+        services.AddSingleton(sp => new KeyRingCipher(sp.GetRequiredService<IOptions<ClusterTransportOptions>>().Value.Secret!));
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(o =>
+        {
+            o.XmlRepository = new PostgresXmlRepository(connectionString);
+            o.XmlEncryptor = new KeyRingXmlEncryptor(sp.GetRequiredService<KeyRingCipher>());
+        }));
         return services;
     }
 
