@@ -69,5 +69,17 @@ public sealed class StartupTests : IDisposable
         bench.Output.Should().Contain(message).And.NotContain("   at ");
     }
 
+    [Theory]
+    [InlineData("--window", "5", "--window must be at least 10 ms")]
+    [InlineData("--duration", "0", "--duration must be at least 1 s")]
+    [InlineData("--window", "2000", "--duration must hold at least one --window")]
+    public async Task The_host_speed_bench_refuses_settings_it_cannot_measure_with_a_message(string option, string value, string message)
+    {
+        await using var bench = ServerProcess.Start(option == "--duration" ? ["bench", "host", option, value] : ["bench", "host", "--duration", "1", option, value]);
+
+        (await bench.WaitForExitAsync(TimeSpan.FromSeconds(60))).Should().NotBe(0);
+        bench.Output.Should().Contain(message).And.NotContain("   at ");
+    }
+
     public void Dispose() => _scratch.Dispose();
 }

@@ -20,6 +20,7 @@ public sealed record OrderBenchSettings(
     int Owners = 100,
     Func<CancellationToken, Task<ServerUsage>>? Usage = null);
 
+/// <param name="Host">The whole machine's CPU time over the measured window (steal: other guests on the hypervisor).</param>
 public sealed record OrderBenchResult(
     long Orders,
     long Errors,
@@ -27,7 +28,8 @@ public sealed record OrderBenchResult(
     double OrdersPerSecond,
     LatencySummary Latency,
     IReadOnlyDictionary<int, long> ErrorsByStatus,
-    ServerUsage? Usage = null)
+    ServerUsage? Usage = null,
+    HostCpu? Host = null)
 {
     /// <summary>Server CPU milliseconds per acknowledged order; null when usage was not read.</summary>
     public double? CpuMillisPerOrder => Usage is null || Orders == 0 ? null : Usage.CpuSeconds * 1000 / Orders;
@@ -65,8 +67,11 @@ public static class OrderPlacementBench
 
             BenchOutput.Progress($"measuring for {settings.Duration.TotalSeconds:N0} s with {settings.Clients} clients over {accounts.Count} accounts and {servers.Length} server(s)");
             var before = settings.Usage is null ? null : await settings.Usage(cancellationToken);
+            var hostBefore = HostCpu.Read();
             var result = await RunClientsAsync(servers, traderToken, accounts, symbols, settings, settings.Duration, "m", cancellationToken);
-            return before is null ? result : result with { Usage = ServerUsage.Between(before, await settings.Usage!(cancellationToken)) };
+            var hostAfter = HostCpu.Read();
+            if (before is not null) result = result with { Usage = ServerUsage.Between(before, await settings.Usage!(cancellationToken)) };
+            return hostBefore is null || hostAfter is null ? result : result with { Host = HostCpu.Between(hostBefore, hostAfter) };
         }
         finally
         {

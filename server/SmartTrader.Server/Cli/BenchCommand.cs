@@ -4,7 +4,7 @@ using SmartTrader.Server.Bench;
 
 namespace SmartTrader.Server.Cli;
 
-/// <summary>`bench grains|orders|memory|rules|cluster`: the figures docs/BENCHMARKS.md records, printed as text or --json.</summary>
+/// <summary>`bench grains|orders|memory|host|rules|cluster|compliance`: the figures docs/BENCHMARKS.md records, printed as text or --json.</summary>
 internal static class BenchCommand
 {
     public static Command Create()
@@ -13,6 +13,7 @@ internal static class BenchCommand
         command.Subcommands.Add(Grains());
         command.Subcommands.Add(Orders());
         command.Subcommands.Add(Memory());
+        command.Subcommands.Add(Host());
         command.Subcommands.Add(RulesBenchCommand.Create(JsonOption()));
         command.Subcommands.Add(ClusterBenchCommand.Create(JsonOption));
         command.Subcommands.Add(ComplianceBenchCommand.Create(JsonOption()));
@@ -83,6 +84,7 @@ internal static class BenchCommand
                     ("errorsByStatus", string.Join(' ', r.ErrorsByStatus.Select(e => $"{e.Key}:{e.Value}"))),
                     ("serverWorkingSetBytes", server?.WorkingSet ?? 0),
                     .. r.CpuMillisPerOrder is { } cpu ? [("serverCpuMicrosPerOrder", (object)(cpu * 1000))] : Array.Empty<(string, object)>(),
+                    .. r.Host is { } host ? [("hostBusyPercent", (object)host.BusyPercent), ("hostStealPercent", host.StealPercent)] : Array.Empty<(string, object)>(),
                 ]);
                 return r.Errors == 0 ? 0 : 1;
             }
@@ -135,6 +137,44 @@ internal static class BenchCommand
             {
                 work.Delete(recursive: true);
             }
+        });
+        return command;
+    }
+
+    private static Command Host()
+    {
+        var duration = new Option<int>("--duration") { Description = "Seconds measured, after 4 s of warm-up.", DefaultValueFactory = _ => 20 };
+        var window = new Option<int>("--window") { Description = "Milliseconds per window.", DefaultValueFactory = _ => 500 };
+        var json = JsonOption();
+        var command = new Command("host", "How steady this machine's speed is: a fixed piece of CPU-bound work on one thread, timed window by window.")
+        {
+            duration, window, json,
+        };
+        window.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 10) result.AddError("--window must be at least 10 ms.");
+        });
+        duration.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 1) result.AddError("--duration must be at least 1 s.");
+        });
+        command.SetAction((parse, _) =>
+        {
+            if (parse.GetValue(window) > parse.GetValue(duration) * 1000)
+            {
+                Console.Error.WriteLine("--duration must hold at least one --window.");
+                return Task.FromResult(2);
+            }
+            BenchOutput.Progress($"warming up for {HostSpeed.Warmup.TotalSeconds:N0} s, then {parse.GetValue(duration)} s in {parse.GetValue(window)} ms windows");
+            var r = HostSpeed.Run(HostSpeed.Warmup, TimeSpan.FromSeconds(parse.GetValue(duration)), TimeSpan.FromMilliseconds(parse.GetValue(window)));
+            BenchOutput.Write(parse.GetValue(json), "host speed (JSON round trips of an order-sized document, one thread)",
+            [
+                ("windows", r.WindowRates.Count), ("slowestPerSecond", r.Slowest), ("medianPerSecond", r.Median), ("fastestPerSecond", r.Fastest),
+                ("slowestToFastest", r.Slowest / r.Fastest),
+                ("windowThousandsPerSecond", string.Join(' ', r.WindowRates.Select(rate => (rate / 1000).ToString("F0", System.Globalization.CultureInfo.InvariantCulture)))),
+                .. r.Host is { } host ? [("hostBusyPercent", (object)host.BusyPercent), ("hostStealPercent", host.StealPercent)] : Array.Empty<(string, object)>(),
+            ]);
+            return Task.FromResult(0);
         });
         return command;
     }
