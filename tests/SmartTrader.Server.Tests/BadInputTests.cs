@@ -8,6 +8,7 @@ namespace SmartTrader.Server.Tests;
 public sealed class BadInputTests(ServerFactory factory) : IClassFixture<ServerFactory>
 {
     private const string Orders = "/api/accounts/demo/orders";
+    private const string Fills = "/api/accounts/demo/fills";
 
     public static TheoryData<string, string, string, string?, HttpStatusCode, string> Cases => new()
     {
@@ -60,6 +61,11 @@ public sealed class BadInputTests(ServerFactory factory) : IClassFixture<ServerF
         { "compliance", "GET", Orders + "?limit=0", null, HttpStatusCode.BadRequest, "limit must be between 1 and 500" },
         { "compliance", "GET", Orders + "?limit=many", null, HttpStatusCode.BadRequest, "limit" },
         { "compliance", "GET", Orders + "?after=other.123", null, HttpStatusCode.BadRequest, "after must be an order id" },
+        { "compliance", "GET", Fills + "?limit=0", null, HttpStatusCode.BadRequest, "limit must be between 1 and 500" },
+        { "compliance", "GET", Fills + "?limit=many", null, HttpStatusCode.BadRequest, "limit" },
+        { "compliance", "GET", Fills + "?since=yesterday", null, HttpStatusCode.BadRequest, "since" },
+        { "compliance", "GET", Fills + "?after=other.123:0", null, HttpStatusCode.BadRequest, "after must be a fill id of account" },
+        { "compliance", "GET", Fills + "?after=demo.00000000000000000000:0", null, HttpStatusCode.BadRequest, "from the same listing" },
         { "compliance", "GET", Orders + "/demo.00000000000000000000", null, HttpStatusCode.NotFound, "has no order" },
         { "compliance", "GET", Orders + "/other.00000000000000000000", null, HttpStatusCode.NotFound, "has no order" },
 

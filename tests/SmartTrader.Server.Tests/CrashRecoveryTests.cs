@@ -70,9 +70,8 @@ public sealed class CrashRecoveryTests : IDisposable
             byClientId[clientOrderId].GetProperty("status").GetString().Should().Be("Filled");
         }
 
-        var fills = await (await after.GetAsync($"/api/accounts/{Account}/fills")).ShouldBeAsync<JsonElement>(HttpStatusCode.OK);
         decimal bought = 0, sold = 0, cashOut = 0, cashIn = 0;
-        foreach (var fill in fills.EnumerateArray())
+        foreach (var fill in await after.AllFillsAsync(Account))
         {
             var quantity = fill.GetProperty("quantity").GetDecimal();
             var notional = quantity * fill.GetProperty("price").GetDecimal();

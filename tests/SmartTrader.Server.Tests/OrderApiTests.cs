@@ -26,7 +26,8 @@ public sealed class OrderApiTests(ServerFactory factory) : IClassFixture<ServerF
         var page = await (await trader.GetAsync($"/api/accounts/{account}/orders")).ShouldBeAsync<JsonElement>(HttpStatusCode.OK);
         page.GetProperty("orders").EnumerateArray().Select(o => o.GetProperty("orderId").GetString()).Should().Equal(orderId);
         var fills = await (await trader.GetAsync($"/api/accounts/{account}/fills")).ShouldBeAsync<JsonElement>(HttpStatusCode.OK);
-        fills.EnumerateArray().Should().ContainSingle().Which.GetProperty("orderId").GetString().Should().Be(orderId);
+        fills.GetProperty("fills").EnumerateArray().Should().ContainSingle().Which.GetProperty("orderId").GetString().Should().Be(orderId);
+        fills.GetProperty("next").ValueKind.Should().Be(JsonValueKind.Null);
         var portfolio = await (await trader.GetAsync($"/api/accounts/{account}/portfolio")).ShouldBeAsync<JsonElement>(HttpStatusCode.OK);
         portfolio.GetProperty("positions").EnumerateArray().Should().ContainSingle(p => p.GetProperty("symbol").GetString() == "MSFT");
         portfolio.GetProperty("cash").GetDecimal().Should().BeLessThan(50_000m - 10 * 399m);
@@ -81,8 +82,7 @@ public sealed class OrderApiTests(ServerFactory factory) : IClassFixture<ServerF
         portfolio.GetProperty("reservedCash").GetDecimal().Should().Be(0m);
         portfolio.GetProperty("positions").GetArrayLength().Should().Be(0);
         portfolio.GetProperty("openOrders").GetArrayLength().Should().Be(0);
-        var fills = await (await trader.GetAsync($"/api/accounts/{account}/fills")).ShouldBeAsync<JsonElement>(HttpStatusCode.OK);
-        fills.GetArrayLength().Should().Be(0);
+        (await trader.AllFillsAsync(account)).Should().BeEmpty();
     }
 
     [Fact]
@@ -123,6 +123,36 @@ public sealed class OrderApiTests(ServerFactory factory) : IClassFixture<ServerF
         second.GetProperty("next").ValueKind.Should().Be(JsonValueKind.Null);
         first.GetProperty("orders").EnumerateArray().Concat(second.GetProperty("orders").EnumerateArray())
             .Select(o => o.GetProperty("orderId").GetString()).Should().OnlyHaveUniqueItems().And.HaveCount(5);
+    }
+
+    [Fact]
+    public async Task Fills_are_paged_oldest_first_and_filtered_from_a_time_on()
+    {
+        await factory.PublishQuoteAsync("CVX", 155m);
+        var account = await factory.CreateAccountAsync(50_000m);
+        using var trader = await factory.ClientForAsync("trader");
+        for (var i = 0; i < 5; i++)
+            (await trader.PostAsJsonAsync($"/api/accounts/{account}/orders", Orders.Market($"fill-page-{i}", "CVX", quantity: 1 + i)))
+                .StatusCode.Should().Be(HttpStatusCode.Created);
+
+        var first = await (await trader.GetAsync($"/api/accounts/{account}/fills?limit=2")).ShouldBeAsync<JsonElement>(HttpStatusCode.OK);
+        var all = await trader.AllFillsAsync(account);
+
+        first.GetProperty("fills").GetArrayLength().Should().Be(2);
+        first.GetProperty("next").GetString().Should().Be(first.GetProperty("fills")[1].GetProperty("fillId").GetString());
+        all.Select(f => f.GetProperty("quantity").GetDecimal()).Should().BeEquivalentTo([1m, 2m, 3m, 4m, 5m]);
+        all.Select(f => f.GetProperty("time").GetDateTimeOffset()).Should().BeInAscendingOrder();
+        var rest = await (await trader.GetAsync($"/api/accounts/{account}/fills?after={Uri.EscapeDataString(first.GetProperty("next").GetString()!)}"))
+            .ShouldBeAsync<JsonElement>(HttpStatusCode.OK);
+        rest.GetProperty("fills").EnumerateArray().Select(f => f.GetProperty("fillId").GetString())
+            .Should().Equal(all.Skip(2).Select(f => f.GetProperty("fillId").GetString()));
+
+        var since = all[3].GetProperty("time").GetDateTimeOffset();
+        var recent = await (await trader.GetAsync($"/api/accounts/{account}/fills?since={Uri.EscapeDataString(since.ToString("O"))}"))
+            .ShouldBeAsync<JsonElement>(HttpStatusCode.OK);
+        recent.GetProperty("fills").EnumerateArray().Should().NotBeEmpty()
+            .And.OnlyContain(f => f.GetProperty("time").GetDateTimeOffset() >= since)
+            .And.HaveCount(all.Count(f => f.GetProperty("time").GetDateTimeOffset() >= since));
     }
 
     [Fact]

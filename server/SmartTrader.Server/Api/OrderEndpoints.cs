@@ -23,7 +23,7 @@ internal static class OrderEndpoints
         orders.MapGet("/orders", List).WithSummary("The account's orders, optionally by status, paged by order id.");
         orders.MapGet("/orders/{orderId}", Get).WithName("GetOrder");
         orders.MapPost("/orders/{orderId}/cancel", Cancel).RequireTrading().WithSummary("Cancel an open order.");
-        orders.MapGet("/fills", Fills).WithSummary("Every fill of the account, oldest first.");
+        orders.MapGet("/fills", Fills).WithSummary("The account's fills, oldest first, optionally from a time on, paged.");
     }
 
     private static async Task<Results<Created<OrderView>, Ok<OrderView>, ValidationProblem, ProblemHttpResult>> Place(
@@ -89,8 +89,18 @@ internal static class OrderEndpoints
             ? TypedResults.Ok(await grains.GetGrain<IPortfolioGrain>(accountId).CancelOrder(orderId))
             : OrderNotFound(accountId, orderId);
 
-    private static async Task<Ok<ImmutableArray<Fill>>> Fills(string accountId, OrderHistory history, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await history.FillsAsync(accountId, cancellationToken));
+    private static async Task<Results<Ok<FillPage>, ValidationProblem>> Fills(
+        string accountId, DateTimeOffset? since, int? limit, string? after, OrderHistory history, CancellationToken cancellationToken)
+    {
+        var validation = new Validation()
+            .Check(limit is null or >= 1 and <= MaxPageSize, "limit", $"limit must be between 1 and {MaxPageSize}.")
+            .Check(after is null || OrderIds.BelongsTo(after, accountId), "after", $"after must be a fill id of account '{accountId}'.");
+        if (validation.HasErrors) return validation.ToProblem();
+
+        return await history.FillsAsync(accountId, since, limit ?? MaxPageSize, after, cancellationToken) is { } page
+            ? TypedResults.Ok(page)
+            : Validation.Single("after", $"after must be the id of a fill of account '{accountId}' from the same listing (same since).");
+    }
 
     /// <summary>
     /// 422 whose detail is the rejection reason (each failed pre-trade rule as "[Rule] message"), with the failed rules

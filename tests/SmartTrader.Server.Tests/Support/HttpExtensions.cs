@@ -34,6 +34,24 @@ public static class HttpExtensions
         return http;
     }
 
+    /// <summary>Every fill of the account, oldest first, following the pages' <c>next</c>.</summary>
+    public static async Task<IReadOnlyList<JsonElement>> AllFillsAsync(this HttpClient http, string account)
+    {
+        var fills = new List<JsonElement>();
+        string? next = null;
+        do
+        {
+            var path = $"/api/accounts/{account}/fills" + (next is null ? "" : $"?after={Uri.EscapeDataString(next)}");
+            using var response = await http.GetAsync(path);
+            response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+            var page = await response.Content.ReadFromJsonAsync<JsonElement>();
+            fills.AddRange(page.GetProperty("fills").EnumerateArray());
+            next = page.GetProperty("next").GetString();
+        }
+        while (next is not null);
+        return fills;
+    }
+
     /// <summary>The simulated feed publishes the first quotes shortly after start.</summary>
     public static async Task WaitForQuoteAsync(this HttpClient http, string symbol)
     {
