@@ -108,11 +108,8 @@ public sealed class OrderApiTests(ServerFactory factory) : IClassFixture<ServerF
     [Fact]
     public async Task Orders_are_paged_with_limit_and_after()
     {
-        await factory.PublishQuoteAsync("BAC", 42m);
-        var account = await factory.CreateAccountAsync(50_000m);
         using var trader = await factory.ClientForAsync("trader");
-        for (var i = 0; i < 5; i++)
-            (await trader.PostAsJsonAsync($"/api/accounts/{account}/orders", Orders.Market($"page-{i}", "BAC", quantity: 1))).StatusCode.Should().Be(HttpStatusCode.Created);
+        var account = await FiveFilledOrdersAsync(trader, "BAC", 42m);
 
         var first = await (await trader.GetAsync($"/api/accounts/{account}/orders?limit=3")).ShouldBeAsync<JsonElement>(HttpStatusCode.OK);
         var next = first.GetProperty("next").GetString();
@@ -128,12 +125,8 @@ public sealed class OrderApiTests(ServerFactory factory) : IClassFixture<ServerF
     [Fact]
     public async Task Fills_are_paged_oldest_first_and_filtered_from_a_time_on()
     {
-        await factory.PublishQuoteAsync("CVX", 155m);
-        var account = await factory.CreateAccountAsync(50_000m);
         using var trader = await factory.ClientForAsync("trader");
-        for (var i = 0; i < 5; i++)
-            (await trader.PostAsJsonAsync($"/api/accounts/{account}/orders", Orders.Market($"fill-page-{i}", "CVX", quantity: 1 + i)))
-                .StatusCode.Should().Be(HttpStatusCode.Created);
+        var account = await FiveFilledOrdersAsync(trader, "CVX", 155m);
 
         var first = await (await trader.GetAsync($"/api/accounts/{account}/fills?limit=2")).ShouldBeAsync<JsonElement>(HttpStatusCode.OK);
         var all = await trader.AllFillsAsync(account);
@@ -141,7 +134,7 @@ public sealed class OrderApiTests(ServerFactory factory) : IClassFixture<ServerF
         first.GetProperty("fills").GetArrayLength().Should().Be(2);
         first.GetProperty("next").GetString().Should().Be(first.GetProperty("fills")[1].GetProperty("fillId").GetString());
         all.Select(f => f.GetProperty("quantity").GetDecimal()).Should().BeEquivalentTo([1m, 2m, 3m, 4m, 5m]);
-        all.Select(f => f.GetProperty("time").GetDateTimeOffset()).Should().BeInAscendingOrder();
+        all.Select(f => f.GetProperty("time").GetDateTimeOffset()).Should().BeInAscendingOrder().And.OnlyHaveUniqueItems("the orders were placed one after another");
         var rest = await (await trader.GetAsync($"/api/accounts/{account}/fills?after={Uri.EscapeDataString(first.GetProperty("next").GetString()!)}"))
             .ShouldBeAsync<JsonElement>(HttpStatusCode.OK);
         rest.GetProperty("fills").EnumerateArray().Select(f => f.GetProperty("fillId").GetString())
@@ -168,5 +161,16 @@ public sealed class OrderApiTests(ServerFactory factory) : IClassFixture<ServerF
         symbols.EnumerateArray().Select(s => s.GetProperty("symbol").GetString()).Should().Contain("XOM");
         quote.GetProperty("last").GetDecimal().Should().Be(115m);
         bars.GetArrayLength().Should().BeLessThanOrEqualTo(5);
+    }
+
+    /// <summary>A new account with five filled market buys of <paramref name="symbol"/>, of 1 to 5 shares.</summary>
+    private async Task<string> FiveFilledOrdersAsync(HttpClient trader, string symbol, decimal price)
+    {
+        await factory.PublishQuoteAsync(symbol, price);
+        var account = await factory.CreateAccountAsync(50_000m);
+        for (var i = 0; i < 5; i++)
+            (await trader.PostAsJsonAsync($"/api/accounts/{account}/orders", Orders.Market($"page-{i}", symbol, quantity: 1 + i)))
+                .StatusCode.Should().Be(HttpStatusCode.Created);
+        return account;
     }
 }
