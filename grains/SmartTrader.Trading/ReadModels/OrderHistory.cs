@@ -87,7 +87,7 @@ public sealed class OrderHistory(IGrainStorage storage)
         var start = 0;
         if (after is not null)
         {
-            var previous = ordered.IndexOf(ordered.FirstOrDefault(f => f.FillId == after));
+            var previous = ordered.Select(f => f.FillId).ToList().IndexOf(after);
             if (previous < 0) return null;
             start = previous + 1;
         }
