@@ -117,6 +117,7 @@ internal static class ClusterBenchCommand
                 ("clusterToSingleRatio", r.ThroughputRatio),
                 ("rounds", all.Rounds.Count),
                 ("roundRatios", string.Join(' ', all.Rounds.Select(round => round.ThroughputRatio.ToString("F2", System.Globalization.CultureInfo.InvariantCulture)))),
+                ("roundStealPercent", string.Join(' ', all.Rounds.Select(round => $"{round.Single.Host?.StealPercent ?? 0:F0}/{round.Cluster.Host?.StealPercent ?? 0:F0}"))),
                 ("singleWorkingSetBytes", r.SingleWorkingSet), ("clusterWorkingSetBytes", r.ClusterWorkingSet),
             ]);
             return all.Errors == 0 ? 0 : 1;
