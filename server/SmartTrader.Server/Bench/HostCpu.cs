@@ -27,6 +27,9 @@ public sealed record HostCpu(long Busy, long Idle, long Steal)
         return new HostCpu(user + nice + system + irq + softirq, idle + iowait, steal);
     }
 
+    /// <summary>The machine's CPU time from <paramref name="before"/> (a <see cref="Read"/>) to now; null where either read is.</summary>
+    public static HostCpu? Since(HostCpu? before) => before is not null && Read() is { } now ? Between(before, now) : null;
+
     public static HostCpu Between(HostCpu before, HostCpu after) =>
         new(after.Busy - before.Busy, after.Idle - before.Idle, after.Steal - before.Steal);
 

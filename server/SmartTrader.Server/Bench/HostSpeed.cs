@@ -28,20 +28,15 @@ public static class HostSpeed
     private static readonly Probe Sample = new("acct-0042.00ffee11223344556677", "MSFT", "Buy", 12.5m, 412.37m,
         new DateTimeOffset(2026, 11, 22, 14, 30, 0, TimeSpan.Zero), ["day", "market", "bench"]);
 
-    public static HostSpeedResult Run(TimeSpan warmup, TimeSpan duration, TimeSpan window, IProgress<double>? progress = null)
+    public static HostSpeedResult Run(TimeSpan warmup, TimeSpan duration, TimeSpan window)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(window, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfLessThan(duration, window);
         RoundTrips(warmup);
         var before = HostCpu.Read();
         var rates = new List<double>();
-        for (var elapsed = TimeSpan.Zero; elapsed + window <= duration; elapsed += window)
-        {
-            rates.Add(RoundTrips(window));
-            progress?.Report(rates[^1]);
-        }
-        var after = HostCpu.Read();
-        return new HostSpeedResult(rates, before is null || after is null ? null : HostCpu.Between(before, after));
+        for (var elapsed = TimeSpan.Zero; elapsed + window <= duration; elapsed += window) rates.Add(RoundTrips(window));
+        return new HostSpeedResult(rates, HostCpu.Since(before));
     }
 
     private static double RoundTrips(TimeSpan duration)

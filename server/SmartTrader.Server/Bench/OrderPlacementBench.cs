@@ -69,9 +69,8 @@ public static class OrderPlacementBench
             var before = settings.Usage is null ? null : await settings.Usage(cancellationToken);
             var hostBefore = HostCpu.Read();
             var result = await RunClientsAsync(servers, traderToken, accounts, symbols, settings, settings.Duration, "m", cancellationToken);
-            var hostAfter = HostCpu.Read();
-            if (before is not null) result = result with { Usage = ServerUsage.Between(before, await settings.Usage!(cancellationToken)) };
-            return hostBefore is null || hostAfter is null ? result : result with { Host = HostCpu.Between(hostBefore, hostAfter) };
+            result = result with { Host = HostCpu.Since(hostBefore) };
+            return before is null ? result : result with { Usage = ServerUsage.Between(before, await settings.Usage!(cancellationToken)) };
         }
         finally
         {

@@ -84,7 +84,7 @@ internal static class BenchCommand
                     ("errorsByStatus", string.Join(' ', r.ErrorsByStatus.Select(e => $"{e.Key}:{e.Value}"))),
                     ("serverWorkingSetBytes", server?.WorkingSet ?? 0),
                     .. r.CpuMillisPerOrder is { } cpu ? [("serverCpuMicrosPerOrder", (object)(cpu * 1000))] : Array.Empty<(string, object)>(),
-                    .. r.Host is { } host ? [("hostBusyPercent", (object)host.BusyPercent), ("hostStealPercent", host.StealPercent)] : Array.Empty<(string, object)>(),
+                    .. HostFigures(r.Host),
                 ]);
                 return r.Errors == 0 ? 0 : 1;
             }
@@ -172,12 +172,16 @@ internal static class BenchCommand
                 ("windows", r.WindowRates.Count), ("slowestPerSecond", r.Slowest), ("medianPerSecond", r.Median), ("fastestPerSecond", r.Fastest),
                 ("slowestToFastest", r.Slowest / r.Fastest),
                 ("windowThousandsPerSecond", string.Join(' ', r.WindowRates.Select(rate => (rate / 1000).ToString("F0", System.Globalization.CultureInfo.InvariantCulture)))),
-                .. r.Host is { } host ? [("hostBusyPercent", (object)host.BusyPercent), ("hostStealPercent", host.StealPercent)] : Array.Empty<(string, object)>(),
+                .. HostFigures(r.Host),
             ]);
             return Task.FromResult(0);
         });
         return command;
     }
+
+    /// <summary>The machine's busy and steal shares, where it could be read.</summary>
+    private static (string, object)[] HostFigures(HostCpu? host) =>
+        host is null ? [] : [("hostBusyPercent", host.BusyPercent), ("hostStealPercent", host.StealPercent)];
 
     private static void PinToOneCore()
     {
