@@ -53,16 +53,34 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         while (_queue.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult()) CommitPendingAsync(batch).GetAwaiter().GetResult();
     }
 
-    /// <summary>Takes everything pending, up to the batch limit, and commits it.</summary>
+    /// <summary>
+    /// Takes everything pending, up to the batch limit, and commits it. Whatever goes wrong outside the executor (a
+    /// logger or metrics sink that throws) fails this batch's callers rather than ending the loop, which would leave
+    /// every later write waiting for ever.
+    /// </summary>
     private async Task CommitPendingAsync(List<WriteOperation> batch)
     {
-        while (batch.Count < _maxBatchSize && _queue.Reader.TryRead(out var operation))
+        try
         {
-            if (operation.CancellationToken.IsCancellationRequested) operation.Cancel();
-            else batch.Add(operation);
+            while (batch.Count < _maxBatchSize && _queue.Reader.TryRead(out var operation))
+            {
+                if (operation.CancellationToken.IsCancellationRequested) operation.Cancel();
+                else batch.Add(operation);
+            }
+            if (batch.Count > 0) await CommitAsync(batch);
         }
-        if (batch.Count > 0) await CommitAsync(batch);
-        batch.Clear();
+        catch (Exception exception)
+        {
+            foreach (var operation in batch)
+            {
+                operation.Fail(new GrainStorageException(
+                    $"Grain storage ({_executor.ProviderName}) failed while committing '{operation.Key}': {exception.Message}", exception));
+            }
+        }
+        finally
+        {
+            batch.Clear();
+        }
     }
 
     private async Task CommitAsync(IReadOnlyList<WriteOperation> batch)

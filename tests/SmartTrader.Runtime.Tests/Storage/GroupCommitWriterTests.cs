@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using SmartTrader.Runtime.Storage;
 using SmartTrader.Runtime.Storage.GroupCommit;
@@ -90,6 +91,37 @@ public sealed class GroupCommitWriterTests
         await cancelled.Invoking(t => t).Should().ThrowAsync<OperationCanceledException>();
         await blocker;
         executor.Batches.SelectMany(b => b).Should().NotContain("cancelled");
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_fault_outside_the_executor_fails_its_batch_and_the_loop_goes_on(bool ownThread)
+    {
+        var executor = new ScriptedExecutor { BlocksThread = ownThread, FailNext = new TimeoutException("database unreachable") };
+        await using var writer = new GroupCommitWriter(executor, 16, new StorageMetrics("test"), new ThrowingOnceLogger());
+
+        var failed = writer.EnqueueAsync(Write("a")).WaitAsync(TimeSpan.FromSeconds(10));
+        var error = (await failed.Invoking(t => t).Should().ThrowAsync<GrainStorageException>()).Which;
+        var recovered = await writer.EnqueueAsync(Write("b")).WaitAsync(TimeSpan.FromSeconds(10));
+
+        error.Message.Should().Contain("T/a/s").And.Contain("log sink down");
+        recovered.Should().Be(1);
+    }
+
+    /// <summary>A log sink that fails the first time it is written to.</summary>
+    private sealed class ThrowingOnceLogger : ILogger
+    {
+        private int _calls;
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (Interlocked.Increment(ref _calls) == 1) throw new IOException("log sink down");
+        }
     }
 
     private sealed class ScriptedExecutor : IWriteBatchExecutor
