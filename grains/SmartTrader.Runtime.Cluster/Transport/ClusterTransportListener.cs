@@ -87,11 +87,12 @@ internal sealed class ClusterTransportListener(
     private async Task HandshakeAsync(Socket socket, CancellationToken stopping)
     {
         var remote = socket.RemoteEndPoint?.ToString() ?? "?";
+        Stream stream;
         try
         {
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(stopping);
             deadline.CancelAfter(options.Value.ConnectTimeout);
-            await handshake.AcceptAsync(socket, deadline.Token).ConfigureAwait(false);
+            stream = await handshake.AcceptAsync(socket, deadline.Token).ConfigureAwait(false);
         }
         catch (Exception e)
         {
@@ -100,7 +101,7 @@ internal sealed class ClusterTransportListener(
             return;
         }
 
-        var connection = new InboundConnection(socket, dispatcher);
+        var connection = new InboundConnection(socket, stream, dispatcher);
         _connections[connection] = 0;
         _ = connection.Closed.ContinueWith(static (_, state) =>
         {

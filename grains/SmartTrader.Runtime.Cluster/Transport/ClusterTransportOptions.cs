@@ -20,7 +20,8 @@ public sealed class ClusterTransportOptions
     /// <summary>
     /// Shared by every silo of the cluster: a connection opens only when both ends prove they hold it
     /// (<see cref="SiloHandshake"/>). Required; at least <see cref="MinimumSecretLength"/> characters, e.g. from
-    /// <c>openssl rand -hex 32</c>. It authenticates silos to each other; it does not encrypt their traffic.
+    /// <c>openssl rand -hex 32</c>. It authenticates silos to each other and vouches for the self-signed certificates
+    /// their TLS runs on; TLS encrypts the traffic under keys of its own.
     /// </summary>
     public string? Secret { get; set; }
 

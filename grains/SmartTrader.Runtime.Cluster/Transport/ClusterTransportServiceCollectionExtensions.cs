@@ -25,7 +25,9 @@ public static class ClusterTransportServiceCollectionExtensions
         services.AddSingleton<ClusterEndpoint>();
         services.AddSingleton<RemoteMethods>();
         services.AddSingleton<IRemoteCallStatistics, RemoteCallStatistics>();
-        services.AddSingleton(sp => new SiloHandshake(sp.GetRequiredService<IOptions<ClusterTransportOptions>>().Value.Secret!));
+        services.AddSingleton(_ => SiloCertificate.Create());
+        services.AddSingleton(sp => new SiloHandshake(
+            sp.GetRequiredService<IOptions<ClusterTransportOptions>>().Value.Secret!, sp.GetRequiredService<SiloCertificate>()));
         services.AddSingleton<TransportClient>();
         services.AddSingleton<ISiloDeathObserver>(sp => sp.GetRequiredService<TransportClient>());
         services.AddSingleton<CallDispatcher>();

@@ -64,9 +64,9 @@ public class WireFormatTests
         using var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
         await socket.ConnectAsync("127.0.0.1", silo.ClusterAddress.Port);
 
-        await new SiloHandshake(TestClusterSecret.Value).ConnectAsync(socket, CancellationToken.None);
-        await socket.SendAsync(BitConverter.GetBytes(int.MaxValue));
-        (await HungUp(socket)).Should().BeTrue();
+        await using var tls = await new SiloHandshake(TestClusterSecret.Value).ConnectAsync(socket, CancellationToken.None);
+        await tls.WriteAsync(BitConverter.GetBytes(int.MaxValue));
+        (await RawSiloClient.HungUp(tls)).Should().BeTrue();
     }
 
     /// <summary>True when the peer closed the connection (cleanly, or with a reset because it left our bytes unread).</summary>

@@ -6,9 +6,10 @@ using System.Threading.Channels;
 namespace SmartTrader.Runtime.Cluster;
 
 /// <summary>
-/// One TCP connection carrying length-prefixed frames both ways. A receive loop hands each complete frame to
-/// <see cref="OnFrame"/>; a send loop writes queued frames, as many as are waiting in one system call, so concurrent
-/// calls share the connection. Any failure of either loop closes the connection once, and <see cref="OnClosed"/> runs.
+/// One TCP connection, encrypted by <see cref="SiloHandshake"/>, carrying length-prefixed frames both ways. A receive
+/// loop hands each complete frame to <see cref="OnFrame"/>; a send loop writes queued frames, as many as are waiting
+/// in one write (one TLS record, one system call), so concurrent calls share the connection. Any failure of either
+/// loop closes the connection once, and <see cref="OnClosed"/> runs.
 /// </summary>
 internal abstract class FrameConnection
 {
@@ -16,15 +17,19 @@ internal abstract class FrameConnection
     private const int MaxFramesPerSend = 256;
 
     private readonly Socket _socket;
+    private readonly Stream _stream;
     private readonly int _maxFrameBytes;
     private readonly Channel<FrameBuffer> _outgoing =
         Channel.CreateUnbounded<FrameBuffer>(new UnboundedChannelOptions { SingleReader = true });
     private readonly TaskCompletionSource _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _isClosed;
 
-    protected FrameConnection(Socket socket, int maxFrameBytes)
+    /// <param name="socket">The connection's socket; closing the connection disposes it.</param>
+    /// <param name="stream">The encrypted stream over <paramref name="socket"/> that frames are read from and written to.</param>
+    protected FrameConnection(Socket socket, Stream stream, int maxFrameBytes)
     {
         _socket = socket;
+        _stream = stream;
         _maxFrameBytes = maxFrameBytes;
         RemoteEndPoint = socket.RemoteEndPoint?.ToString() ?? "?";
     }
@@ -64,6 +69,7 @@ internal abstract class FrameConnection
         catch (ObjectDisposedException)
         {
         }
+        _stream.Dispose();
         _socket.Dispose();
         try
         {
@@ -92,7 +98,7 @@ internal abstract class FrameConnection
             {
                 start = HandleFrames(buffer, start, end);
                 (buffer, start, end) = MakeRoom(buffer, start, end);
-                var read = await _socket.ReceiveAsync(buffer.AsMemory(end), SocketFlags.None).ConfigureAwait(false);
+                var read = await _stream.ReadAsync(buffer.AsMemory(end)).ConfigureAwait(false);
                 if (read == 0) break;
                 end += read;
             }
@@ -164,8 +170,7 @@ internal abstract class FrameConnection
                     frames.Add(frame);
                     segments.Add(frame.CompleteSegment());
                 }
-                if (segments.Count == 1) await _socket.SendAsync(segments[0].AsMemory(), SocketFlags.None).ConfigureAwait(false);
-                else await _socket.SendAsync(segments, SocketFlags.None).ConfigureAwait(false);
+                await WriteAsync(segments).ConfigureAwait(false);
                 foreach (var sent in frames) sent.Release();
                 frames.Clear();
                 segments.Clear();
@@ -179,6 +184,33 @@ internal abstract class FrameConnection
         {
             foreach (var unsent in frames) unsent.Release();
             while (reader.TryRead(out var unsent)) unsent.Release();
+        }
+    }
+
+    /// <summary>Writes the frames in one write: each write to the TLS stream is a record of its own, sent on its own.</summary>
+    private async ValueTask WriteAsync(List<ArraySegment<byte>> segments)
+    {
+        if (segments.Count == 1)
+        {
+            await _stream.WriteAsync(segments[0].AsMemory()).ConfigureAwait(false);
+            return;
+        }
+        var length = 0;
+        foreach (var segment in segments) length += segment.Count;
+        var joined = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            var offset = 0;
+            foreach (var segment in segments)
+            {
+                segment.AsSpan().CopyTo(joined.AsSpan(offset));
+                offset += segment.Count;
+            }
+            await _stream.WriteAsync(joined.AsMemory(0, length)).ConfigureAwait(false);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(joined);
         }
     }
 }

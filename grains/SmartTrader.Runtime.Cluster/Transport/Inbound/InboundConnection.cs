@@ -8,8 +8,8 @@ namespace SmartTrader.Runtime.Cluster;
 /// whose method takes a <see cref="CancellationToken"/> are tracked so a cancel frame, or losing the connection,
 /// cancels that token.
 /// </summary>
-internal sealed class InboundConnection(Socket socket, CallDispatcher dispatcher)
-    : FrameConnection(socket, dispatcher.Options.MaxFrameBytes)
+internal sealed class InboundConnection(Socket socket, Stream stream, CallDispatcher dispatcher)
+    : FrameConnection(socket, stream, dispatcher.Options.MaxFrameBytes)
 {
     private readonly ConcurrentDictionary<long, IncomingCall> _cancellable = new();
 

@@ -18,8 +18,9 @@ internal sealed class OutboundConnection : FrameConnection
     private readonly ILogger _logger;
     private readonly ITimer _expiry;
 
-    public OutboundConnection(Socket socket, string endpoint, ClusterTransportOptions options, TimeProvider time, TimeSpan expiryCheck, ILogger logger)
-        : base(socket, options.MaxFrameBytes)
+    public OutboundConnection(
+        Socket socket, Stream stream, string endpoint, ClusterTransportOptions options, TimeProvider time, TimeSpan expiryCheck, ILogger logger)
+        : base(socket, stream, options.MaxFrameBytes)
     {
         _endpoint = endpoint;
         _options = options;

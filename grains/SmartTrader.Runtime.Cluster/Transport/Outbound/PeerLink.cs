@@ -48,10 +48,11 @@ internal sealed class PeerLink(string host, int port, TransportClient client)
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
+        Stream stream;
         try
         {
             await socket.ConnectAsync(host, port, deadline.Token).ConfigureAwait(false);
-            await client.Handshake.ConnectAsync(socket, deadline.Token).ConfigureAwait(false);
+            stream = await client.Handshake.ConnectAsync(socket, deadline.Token).ConfigureAwait(false);
         }
         catch (Exception e)
         {
@@ -64,7 +65,7 @@ internal sealed class PeerLink(string host, int port, TransportClient client)
             throw new SiloUnavailableException(silo, $"Could not connect to silo {silo} at {Endpoint}: {why}.", e);
         }
 
-        var connection = new OutboundConnection(socket, Endpoint, client.Options, client.Time, client.ExpiryCheck, client.Logger);
+        var connection = new OutboundConnection(socket, stream, Endpoint, client.Options, client.Time, client.ExpiryCheck, client.Logger);
         connection.Start();
         client.Logger.Connected(Endpoint);
         return connection;
