@@ -38,7 +38,7 @@ public sealed class TradingOptions
     /// <summary>UTC time of day at which Day orders expire (21:00 UTC is 16:00 New York in winter); null keeps them open.</summary>
     public TimeSpan? SessionCloseUtc { get; set; } = new(21, 0, 0);
 
-    /// <summary>One-minute bars kept per symbol, in memory.</summary>
+    /// <summary>One-minute bars kept per symbol (the closed ones are stored with the symbol).</summary>
     public int BarHistory { get; set; } = 390;
 
     public int EquityHistoryCapacity { get; set; } = EquityHistory.DefaultCapacity;
