@@ -47,7 +47,8 @@ internal static class ClusterComposition
         services.AddSingleton(sp => new KeyRingCipher(sp.GetRequiredService<IOptions<ClusterTransportOptions>>().Value.Secret!));
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(o =>
         {
-            o.XmlRepository = new PostgresXmlRepository(connectionString);
+            o.XmlRepository = new PostgresXmlRepository(
+                connectionString, sp.GetRequiredService<KeyRingCipher>(), sp.GetRequiredService<ILogger<PostgresXmlRepository>>());
             o.XmlEncryptor = new KeyRingXmlEncryptor(sp.GetRequiredService<KeyRingCipher>());
         }));
         return services;
