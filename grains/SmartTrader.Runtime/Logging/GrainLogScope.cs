@@ -3,12 +3,13 @@ using System.Collections;
 namespace SmartTrader.Runtime;
 
 /// <summary>
-/// The logging scope of an activation's turns: the grain id, and the correlation id of the call being served
-/// (read from <see cref="RequestContext"/> when the scope is rendered, so one instance serves every turn).
+/// The logging scope of an activation's turns: the grain id, and the correlation id of the call being served when it
+/// has one (read from <see cref="RequestContext"/> when the scope is rendered, so one instance serves every turn; a
+/// turn without one, such as a timer's or a start-up call's, has no CorrelationId rather than a null one).
 /// </summary>
 internal sealed class GrainLogScope(GrainId grainId) : IReadOnlyList<KeyValuePair<string, object?>>
 {
-    public int Count => 2;
+    public int Count => RequestContext.CorrelationId is null ? 1 : 2;
 
     public KeyValuePair<string, object?> this[int index] => index switch
     {
@@ -19,8 +20,9 @@ internal sealed class GrainLogScope(GrainId grainId) : IReadOnlyList<KeyValuePai
 
     public IEnumerator<KeyValuePair<string, object?>> GetEnumerator()
     {
-        yield return this[0];
-        yield return this[1];
+        var correlationId = RequestContext.CorrelationId;
+        yield return new("GrainId", grainId.ToString());
+        if (correlationId is not null) yield return new("CorrelationId", correlationId);
     }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();

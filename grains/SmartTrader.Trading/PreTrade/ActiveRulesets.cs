@@ -44,7 +44,9 @@ public sealed partial class ActiveRulesets(RulesCompiler compiler, ILogger<Activ
             {
                 if (previous is null) _active.Remove(active.Ruleset);
                 else _active[active.Ruleset] = previous;
-                LogNotActivated(e, $"{active.Ruleset}@{active.Version}:{active.ContentHash}", _preTrade?.Composition);
+                var rejected = $"{active.Ruleset}@{active.Version}:{active.ContentHash}";
+                if (_preTrade is { } current) LogNotActivated(e, rejected, current.Composition);
+                else LogNotActivatedNoGate(e, rejected);
             }
         }
     }
@@ -65,7 +67,9 @@ public sealed partial class ActiveRulesets(RulesCompiler compiler, ILogger<Activ
         if (_preTrade?.Composition == composition.Key) return;
         if (composition.Missing.Count > 0)
         {
-            LogIncomplete(composition.Key, string.Join(", ", composition.Missing), _preTrade?.Composition);
+            var missing = string.Join(", ", composition.Missing);
+            if (_preTrade is { } current) LogIncomplete(composition.Key, missing, current.Composition);
+            else LogIncompleteNoGate(composition.Key, missing);
             return;
         }
         var settings = ComplianceSettings.Of(composition.Workflows);
@@ -85,10 +89,16 @@ public sealed partial class ActiveRulesets(RulesCompiler compiler, ILogger<Activ
     private partial void LogActivated(string composition);
 
     [LoggerMessage(LogLevel.Error, "Pre-trade rules {Composition} did not compile and were not activated on this silo; {Current} stay in force")]
-    private partial void LogNotActivated(Exception exception, string composition, string? current);
+    private partial void LogNotActivated(Exception exception, string composition, string current);
+
+    [LoggerMessage(LogLevel.Error, "Pre-trade rules {Composition} did not compile and were not activated on this silo; it refuses orders until rules that compile are activated")]
+    private partial void LogNotActivatedNoGate(Exception exception, string composition);
 
     [LoggerMessage(LogLevel.Error, "Pre-trade rules {Composition} inject {Missing}, which no active ruleset supplies; {Current} stay in force")]
-    private partial void LogIncomplete(string composition, string missing, string? current);
+    private partial void LogIncomplete(string composition, string missing, string current);
+
+    [LoggerMessage(LogLevel.Error, "Pre-trade rules {Composition} inject {Missing}, which no active ruleset supplies; this silo refuses orders until one does")]
+    private partial void LogIncompleteNoGate(string composition, string missing);
 
     [LoggerMessage(LogLevel.Debug, "Ruleset {Ruleset} version {Version} is held until the pre-trade ruleset is published")]
     private partial void LogHeldForPreTrade(string ruleset, int version);

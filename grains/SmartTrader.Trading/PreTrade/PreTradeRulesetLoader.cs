@@ -9,7 +9,8 @@ namespace SmartTrader.Trading.PreTrade;
 /// <summary>
 /// At silo start, after the grain runtime: activates the stored pre-trade ruleset on this silo, with the rulesets it
 /// injects, seeding a shipped file as version 1 of each ruleset that has never had a version. The injected rulesets
-/// are published first, so the gate is compiled once, whole. Until it has run, orders are refused, never accepted
+/// are seeded and published first (a ruleset grain publishes what it seeds), so the gate is compiled once, whole, and
+/// a first start logs no incomplete composition on the way. Until it has run, orders are refused, never accepted
 /// unchecked.
 /// </summary>
 public sealed partial class PreTradeRulesetLoader(
@@ -17,7 +18,8 @@ public sealed partial class PreTradeRulesetLoader(
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        foreach (var active in await InPublishOrder(ActiveOrSeeded)) activations.Publish(active);
+        foreach (var planned in await InPublishOrder(ActiveOrShipped))
+            if (await ActiveOrSeeded(planned.Ruleset) is { } active) activations.Publish(active);
     }
 
     /// <summary>
@@ -44,6 +46,14 @@ public sealed partial class PreTradeRulesetLoader(
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>The active version, or the shipped file as it would be seeded; reads only.</summary>
+    private async Task<ActiveRuleset?> ActiveOrShipped(string name)
+    {
+        var active = await grains.GetGrain<IRulesetGrain>(name).GetActive();
+        if (active is not null || ShippedRulesets.Find(name) is not { } shipped) return active;
+        return new ActiveRuleset(name, Version: 0, ContentHash: "", shipped.Content);
+    }
 
     private async Task<ActiveRuleset?> ActiveOrSeeded(string name)
     {

@@ -19,4 +19,16 @@ public sealed class LoggingScopeTests
         var record = logs.Records.Single(r => r.Message == "inside the grain");
         record.ScopeProperties.Should().Contain("GrainId", "contextreader/x").And.Contain("CorrelationId", "corr-9");
     }
+
+    [Fact]
+    public async Task A_turn_without_a_correlation_id_logs_none_rather_than_a_null_one()
+    {
+        var logs = new CapturingLoggerProvider();
+        await using var silo = await TestSilo.StartAsync(services: s => s.AddLogging(b => b.AddProvider(logs)));
+
+        await silo.Get<IContextReaderGrain>("y").LogSomething();
+
+        var record = logs.Records.Single(r => r.Message == "inside the grain");
+        record.ScopeProperties.Should().Contain("GrainId", "contextreader/y").And.NotContainKey("CorrelationId");
+    }
 }

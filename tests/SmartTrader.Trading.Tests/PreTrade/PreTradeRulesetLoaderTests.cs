@@ -19,6 +19,8 @@ public class PreTradeRulesetLoaderTests
         grains.Recorders[PreTradeRuleset.Name].Seeds.Should().Equal((ShippedRulesets.PreTrade, "rules/rulesets/pre-trade.json"));
         foreach (var name in ShippedRulesets.InjectedIntoPreTrade)
             grains.Recorders[name].Seeds.Should().Equal((ShippedRulesets.Find(name)!.Content, $"rules/rulesets/{name}.json"));
+        grains.SeedOrder.Should().Equal(
+            [.. ShippedRulesets.InjectedIntoPreTrade, PreTradeRuleset.Name], "a ruleset grain publishes what it seeds, so the pre-trade ruleset goes last");
         activations.Published.Select(a => a.Ruleset).Should().Equal([.. ShippedRulesets.InjectedIntoPreTrade, PreTradeRuleset.Name]);
         activations.Published[^1].Content.Should().Be(ShippedRulesets.PreTrade);
     }
@@ -65,13 +67,15 @@ public class PreTradeRulesetLoaderTests
         public List<(string Content, string Source)> Seeds { get; } = [];
 
         private string _name = PreTradeRuleset.Name;
+        private List<string> _seedOrder = [];
 
-        public static (IRulesetGrain Grain, RecordingRulesetGrain Recorder) Create(ActiveRuleset? active, string name)
+        public static (IRulesetGrain Grain, RecordingRulesetGrain Recorder) Create(ActiveRuleset? active, string name, List<string> seedOrder)
         {
             var grain = DispatchProxy.Create<IRulesetGrain, RecordingRulesetGrain>();
             var recorder = (RecordingRulesetGrain)(object)grain;
             recorder._active = active;
             recorder._name = name;
+            recorder._seedOrder = seedOrder;
             return (grain, recorder);
         }
 
@@ -84,6 +88,7 @@ public class PreTradeRulesetLoaderTests
                 case nameof(IRulesetGrain.SeedIfEmpty):
                     var (content, source) = ((string)args![0]!, (string)args[1]!);
                     Seeds.Add((content, source));
+                    if (_active is null) _seedOrder.Add(_name);
                     _active ??= PreTradeVersions.Named(_name, content, version: 1);
                     return Task.FromResult(_active);
                 default:
@@ -96,13 +101,16 @@ public class PreTradeRulesetLoaderTests
     private sealed class RecordingGrains(Func<string, ActiveRuleset?> activeOf) : IGrainFactory
     {
         public Dictionary<string, RecordingRulesetGrain> Recorders { get; } = [];
+
+        /// <summary>The rulesets seeded, in the order they were: each would have published its version on seeding.</summary>
+        public List<string> SeedOrder { get; } = [];
         private readonly Dictionary<string, IRulesetGrain> _grains = [];
 
         public TGrainInterface GetGrain<TGrainInterface>(string key) where TGrainInterface : IGrainWithStringKey
         {
             if (!_grains.TryGetValue(key, out var grain))
             {
-                (grain, Recorders[key]) = RecordingRulesetGrain.Create(activeOf(key), key);
+                (grain, Recorders[key]) = RecordingRulesetGrain.Create(activeOf(key), key, SeedOrder);
                 _grains[key] = grain;
             }
             return (TGrainInterface)grain;
