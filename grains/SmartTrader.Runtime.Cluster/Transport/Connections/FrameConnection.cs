@@ -7,9 +7,9 @@ namespace SmartTrader.Runtime.Cluster;
 
 /// <summary>
 /// One TCP connection, encrypted by <see cref="SiloHandshake"/>, carrying length-prefixed frames both ways. A receive
-/// loop hands each complete frame to <see cref="OnFrame"/>; a send loop writes queued frames, as many as are waiting
-/// in one write (one TLS record, one system call), so concurrent calls share the connection. Any failure of either
-/// loop closes the connection once, and <see cref="OnClosed"/> runs.
+/// loop hands each complete frame to <see cref="OnFrame"/>; a send loop writes queued frames, as many as are waiting,
+/// in one write (one system call; one TLS record up to 16 KB), so concurrent calls share the connection. Any failure
+/// of either loop closes the connection once, and <see cref="OnClosed"/> runs.
 /// </summary>
 internal abstract class FrameConnection
 {
