@@ -71,11 +71,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         }
         catch (Exception exception)
         {
-            foreach (var operation in batch)
-            {
-                operation.Fail(new GrainStorageException(
-                    $"Grain storage ({_executor.ProviderName}) failed while committing '{operation.Key}': {exception.Message}", exception));
-            }
+            FailAll(batch, exception);
         }
         finally
         {
@@ -101,16 +97,21 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         {
             _logger.LogError(exception, "A batch of {Count} writes could not be committed", batch.Count);
             _metrics.BatchFailed();
-            foreach (var operation in batch)
-            {
-                operation.Fail(new GrainStorageException(
-                    $"Grain storage ({_executor.ProviderName}) could not commit the write to '{operation.Key}': {exception.Message}", exception));
-            }
+            FailAll(batch, exception);
             return;
         }
 
         _metrics.BatchCommitted(batch.Count, batch.Count(operation => operation.Conflicted));
         foreach (var operation in batch) operation.Complete();
+    }
+
+    private void FailAll(IReadOnlyList<WriteOperation> batch, Exception exception)
+    {
+        foreach (var operation in batch)
+        {
+            operation.Fail(new GrainStorageException(
+                $"Grain storage ({_executor.ProviderName}) could not commit the write to '{operation.Key}': {exception.Message}", exception));
+        }
     }
 
     /// <summary>Stops accepting writes and returns once everything already queued is committed (or failed).</summary>

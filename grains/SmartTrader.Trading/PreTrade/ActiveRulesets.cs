@@ -44,9 +44,7 @@ public sealed partial class ActiveRulesets(RulesCompiler compiler, ILogger<Activ
             {
                 if (previous is null) _active.Remove(active.Ruleset);
                 else _active[active.Ruleset] = previous;
-                var rejected = $"{active.Ruleset}@{active.Version}:{active.ContentHash}";
-                if (_preTrade is { } current) LogNotActivated(e, rejected, current.Composition);
-                else LogNotActivatedNoGate(e, rejected);
+                LogNotActivated(e, $"{active.Ruleset}@{active.Version}:{active.ContentHash}", InForce);
             }
         }
     }
@@ -67,9 +65,7 @@ public sealed partial class ActiveRulesets(RulesCompiler compiler, ILogger<Activ
         if (_preTrade?.Composition == composition.Key) return;
         if (composition.Missing.Count > 0)
         {
-            var missing = string.Join(", ", composition.Missing);
-            if (_preTrade is { } current) LogIncomplete(composition.Key, missing, current.Composition);
-            else LogIncompleteNoGate(composition.Key, missing);
+            LogIncomplete(composition.Key, string.Join(", ", composition.Missing), InForce);
             return;
         }
         var settings = ComplianceSettings.Of(composition.Workflows);
@@ -77,6 +73,9 @@ public sealed partial class ActiveRulesets(RulesCompiler compiler, ILogger<Activ
         _preTrade = new PreTradeGate(workflow, composition, settings);
         LogActivated(composition.Key);
     }
+
+    /// <summary>What judges orders on this silo now, as the logs name it.</summary>
+    private string InForce => _preTrade?.Composition ?? "nothing: this silo refuses orders";
 
     private bool PartOfPreTrade(string ruleset)
     {
@@ -88,17 +87,11 @@ public sealed partial class ActiveRulesets(RulesCompiler compiler, ILogger<Activ
     [LoggerMessage(LogLevel.Information, "Pre-trade rules {Composition} now judge orders on this silo")]
     private partial void LogActivated(string composition);
 
-    [LoggerMessage(LogLevel.Error, "Pre-trade rules {Composition} did not compile and were not activated on this silo; {Current} stay in force")]
+    [LoggerMessage(LogLevel.Error, "Pre-trade rules {Composition} did not compile and were not activated on this silo; in force: {Current}")]
     private partial void LogNotActivated(Exception exception, string composition, string current);
 
-    [LoggerMessage(LogLevel.Error, "Pre-trade rules {Composition} did not compile and were not activated on this silo; it refuses orders until rules that compile are activated")]
-    private partial void LogNotActivatedNoGate(Exception exception, string composition);
-
-    [LoggerMessage(LogLevel.Error, "Pre-trade rules {Composition} inject {Missing}, which no active ruleset supplies; {Current} stay in force")]
+    [LoggerMessage(LogLevel.Error, "Pre-trade rules {Composition} inject {Missing}, which no active ruleset supplies; in force: {Current}")]
     private partial void LogIncomplete(string composition, string missing, string current);
-
-    [LoggerMessage(LogLevel.Error, "Pre-trade rules {Composition} inject {Missing}, which no active ruleset supplies; this silo refuses orders until one does")]
-    private partial void LogIncompleteNoGate(string composition, string missing);
 
     [LoggerMessage(LogLevel.Debug, "Ruleset {Ruleset} version {Version} is held until the pre-trade ruleset is published")]
     private partial void LogHeldForPreTrade(string ruleset, int version);

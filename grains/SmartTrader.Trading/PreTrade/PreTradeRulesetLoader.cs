@@ -19,7 +19,7 @@ public sealed partial class PreTradeRulesetLoader(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         foreach (var planned in await InPublishOrder(ActiveOrShipped))
-            if (await ActiveOrSeeded(planned.Ruleset) is { } active) activations.Publish(active);
+            if ((planned.Version > 0 ? planned : await Seed(planned)) is { } active) activations.Publish(active);
     }
 
     /// <summary>
@@ -47,20 +47,24 @@ public sealed partial class PreTradeRulesetLoader(
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    /// <summary>The active version, or the shipped file as it would be seeded; reads only.</summary>
+    /// <summary>
+    /// The active version, or for a ruleset that has never had one the shipped file as it would be seeded (version 0);
+    /// reads only.
+    /// </summary>
     private async Task<ActiveRuleset?> ActiveOrShipped(string name)
     {
-        var active = await grains.GetGrain<IRulesetGrain>(name).GetActive();
-        if (active is not null || ShippedRulesets.Find(name) is not { } shipped) return active;
-        return new ActiveRuleset(name, Version: 0, ContentHash: "", shipped.Content);
+        if (await grains.GetGrain<IRulesetGrain>(name).GetActive() is { } active) return active;
+        if (ShippedRulesets.Find(name) is { } shipped) return new ActiveRuleset(name, Version: 0, ContentHash: "", shipped.Content);
+        LogNoneActive(name);
+        return null;
     }
 
-    private async Task<ActiveRuleset?> ActiveOrSeeded(string name)
+    /// <summary>Seeds the shipped file as version 1, if the ruleset still has no version; its grain publishes what it seeds.</summary>
+    private async Task<ActiveRuleset?> Seed(ActiveRuleset shipped)
     {
-        var ruleset = grains.GetGrain<IRulesetGrain>(name);
-        var active = await ruleset.GetActive()
-            ?? (ShippedRulesets.Find(name) is { } shipped ? await ruleset.SeedIfEmpty(shipped.Content, shipped.Source) : null);
-        if (active is null) LogNoneActive(name);
+        var source = ShippedRulesets.Find(shipped.Ruleset)!.Source;
+        var active = await grains.GetGrain<IRulesetGrain>(shipped.Ruleset).SeedIfEmpty(shipped.Content, source);
+        if (active is null) LogNoneActive(shipped.Ruleset);
         return active;
     }
 

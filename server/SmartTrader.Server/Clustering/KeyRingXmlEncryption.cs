@@ -30,8 +30,14 @@ public sealed class KeyRingXmlDecryptor(IServiceProvider services) : IXmlDecrypt
     public XElement Decrypt(XElement encryptedElement)
     {
         ArgumentNullException.ThrowIfNull(encryptedElement);
-        var value = encryptedElement.Element("value")?.Value
+        return XElement.Parse(_cipher.Open(SealedBytes(encryptedElement)));
+    }
+
+    /// <summary>The sealed bytes of a <c>sealedKey</c> element; <see cref="FormatException"/> when it has none.</summary>
+    internal static byte[] SealedBytes(XElement sealedKey)
+    {
+        var value = sealedKey.Element("value")?.Value
                     ?? throw new FormatException($"A sealed data-protection key needs a <value> inside <{KeyRingXmlEncryptor.ElementName}>.");
-        return XElement.Parse(_cipher.Open(Convert.FromBase64String(value)));
+        return Convert.FromBase64String(value);
     }
 }

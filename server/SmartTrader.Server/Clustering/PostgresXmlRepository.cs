@@ -45,7 +45,7 @@ internal sealed partial class PostgresXmlRepository(string connectionString, Key
         {
             try
             {
-                cipher.Open(Convert.FromBase64String(sealedKey.Element("value")?.Value ?? ""));
+                cipher.Open(KeyRingXmlDecryptor.SealedBytes(sealedKey));
             }
             catch (Exception e) when (e is CryptographicException or FormatException)
             {

@@ -64,7 +64,8 @@ public class WireFormatTests
         using var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
         await socket.ConnectAsync("127.0.0.1", silo.ClusterAddress.Port);
 
-        await using var tls = await new SiloHandshake(TestClusterSecret.Value).ConnectAsync(socket, CancellationToken.None);
+        using var certificate = SiloCertificate.Create();
+        await using var tls = await new SiloHandshake(TestClusterSecret.Value, certificate).ConnectAsync(socket, CancellationToken.None);
         await tls.WriteAsync(BitConverter.GetBytes(int.MaxValue));
         (await RawSiloClient.HungUp(tls)).Should().BeTrue();
     }

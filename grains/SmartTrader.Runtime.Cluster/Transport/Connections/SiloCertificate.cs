@@ -12,6 +12,9 @@ namespace SmartTrader.Runtime.Cluster;
 /// </summary>
 internal sealed class SiloCertificate : IDisposable
 {
+    /// <summary>The name the caller asks for in TLS and the certificate's subject; every silo answers to it.</summary>
+    public const string TlsName = "smarttrader-silo";
+
     private readonly X509Certificate2 _certificate;
 
     private SiloCertificate(X509Certificate2 certificate)
@@ -33,15 +36,15 @@ internal sealed class SiloCertificate : IDisposable
     public static SiloCertificate Create()
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var request = new CertificateRequest($"CN={SiloHandshake.TlsName}", key, HashAlgorithmName.SHA256);
+        var request = new CertificateRequest($"CN={TlsName}", key, HashAlgorithmName.SHA256);
         var now = DateTimeOffset.UtcNow;
         return new SiloCertificate(request.CreateSelfSigned(now.AddDays(-1), now.AddYears(100)));
     }
 
     /// <summary>TLS 1.3 to a silo, accepting whatever certificate it presents: the handshake's proofs check it.</summary>
-    public static SslClientAuthenticationOptions ClientOptions(string targetHost) => new()
+    public static SslClientAuthenticationOptions ClientOptions() => new()
     {
-        TargetHost = targetHost,
+        TargetHost = TlsName,
         EnabledSslProtocols = SslProtocols.Tls13,
         RemoteCertificateValidationCallback = static (_, certificate, _, _) => certificate is not null,
     };

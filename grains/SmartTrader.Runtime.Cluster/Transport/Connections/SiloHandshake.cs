@@ -27,17 +27,10 @@ internal sealed class SiloHandshake(string secret, SiloCertificate certificate)
     public const int NonceBytes = 32;
     public const int ProofBytes = HMACSHA256.HashSizeInBytes;
 
-    /// <summary>The name the caller asks for in TLS; every silo answers to it.</summary>
-    public const string TlsName = "smarttrader-silo";
-
     private static readonly byte[] AcceptLabel = "smarttrader-silo-accept"u8.ToArray();
     private static readonly byte[] ConnectLabel = "smarttrader-silo-connect"u8.ToArray();
 
     private readonly byte[] _key = Encoding.UTF8.GetBytes(secret);
-
-    public SiloHandshake(string secret) : this(secret, SiloCertificate.Create())
-    {
-    }
 
     /// <summary>
     /// The caller's side: the encrypted stream to send frames on, once the listener has proven itself. Throws
@@ -48,7 +41,7 @@ internal sealed class SiloHandshake(string secret, SiloCertificate certificate)
         var tls = new SslStream(new NetworkStream(socket, ownsSocket: false));
         try
         {
-            await tls.AuthenticateAsClientAsync(SiloCertificate.ClientOptions(TlsName), cancellationToken).ConfigureAwait(false);
+            await tls.AuthenticateAsClientAsync(SiloCertificate.ClientOptions(), cancellationToken).ConfigureAwait(false);
             var binding = SiloCertificate.Fingerprint(tls.RemoteCertificate!);
 
             var hello = new byte[WireProtocol.Preamble.Length + NonceBytes];

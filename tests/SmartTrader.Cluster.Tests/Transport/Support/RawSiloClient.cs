@@ -21,7 +21,7 @@ internal static class RawSiloClient
     public static async Task<SslStream> ConnectTlsAsync(int port)
     {
         var tls = new SslStream(new NetworkStream(await ConnectAsync(port), ownsSocket: true));
-        await tls.AuthenticateAsClientAsync(SiloCertificate.ClientOptions(SiloHandshake.TlsName)).WaitAsync(Patience);
+        await tls.AuthenticateAsClientAsync(SiloCertificate.ClientOptions()).WaitAsync(Patience);
         return tls;
     }
 
