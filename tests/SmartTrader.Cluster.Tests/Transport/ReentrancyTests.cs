@@ -13,6 +13,8 @@ public sealed class ReentrancyTests : IAsyncLifetime
     {
         _a = await TestSilo.StartAsync(_map, "a", callTimeout: TimeSpan.FromSeconds(5));
         _b = await TestSilo.StartAsync(_map, "b", callTimeout: TimeSpan.FromSeconds(5));
+        await _a.ConnectToAsync(_b);
+        await _b.ConnectToAsync(_a);
     }
 
     public async Task DisposeAsync()

@@ -17,12 +17,13 @@ public sealed class TimeoutTests : IAsyncLifetime
     {
         _a = await TestSilo.StartAsync(_map, "a", callTimeout: CallTimeout);
         _b = await TestSilo.StartAsync(_map, "b");
+        await _a.ConnectToAsync(_b);
         await WarmUp();
     }
 
     /// <summary>
-    /// One round of the path the tests time out on, so a cold first call (connect, JIT, first serialization) cannot use
-    /// up the short call timeout before the request is even sent.
+    /// One round of the path the tests time out on, over the connection already made, so a cold first call of the
+    /// method cannot use up the short call timeout before the request is even sent.
     /// </summary>
     private async Task WarmUp()
     {

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using SmartTrader.Cluster.Tests.Harness;
 using SmartTrader.Runtime.Cluster;
 using SmartTrader.Runtime;
 using SmartTrader.TestSupport;
@@ -58,6 +59,13 @@ public sealed class TestSilo : IAsyncDisposable
         await host.StartAsync();
         return silo;
     }
+
+    /// <summary>
+    /// Calls a grain on <paramref name="other"/> until one answers, so that a test's short call timeout is not spent on
+    /// the first connection (TLS handshake, JIT, first serialization) on a busy host.
+    /// </summary>
+    public Task ConnectToAsync(TestSilo other) =>
+        Eventually.SucceedsAsync(() => Grains.GetGrain<ISlowGrain>($"{other.Name}:connect").Sleep(TimeSpan.Zero), TimeSpan.FromSeconds(60));
 
     public async Task StopAsync()
     {
