@@ -16,6 +16,7 @@ namespace SmartTrader.Server.Tests;
 /// on its port. During the outage requests fail promptly with a 503 problem; afterwards every silo serves again, as
 /// the same process and the same silo life, and every acknowledged order is there exactly once.
 /// </summary>
+[Collection(RealClusterCollection.Name)]
 public sealed class PostgresRestartTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const int Silos = 3;
@@ -76,14 +77,25 @@ public sealed class PostgresRestartTests(ITestOutputHelper output) : IAsyncLifet
         await WaitUntilAsync(() => ledger.Acknowledged.Count >= 60, Generous, "60 orders acknowledged before the outage");
 
         await _postgres!.StopAsync();
+        var stoppedAt = DateTimeOffset.UtcNow;
         var outage = Stopwatch.StartNew();
         var acknowledgedBefore = ledger.Acknowledged.Count;
         await WaitUntilAsync(() => outage.Elapsed >= Outage, Outage + Generous, "the outage lasts its time");
         await _postgres.StartAsync();
         var restartedAt = DateTimeOffset.UtcNow;
         var sinceRestart = Stopwatch.StartNew();
-        await WaitUntilAsync(() => Enumerable.Range(0, Clients).All(c => ledger.AcknowledgedSince(c, restartedAt) >= 3), Generous,
-            "every client, through every silo, has orders acknowledged again");
+        try
+        {
+            await WaitUntilAsync(() => Enumerable.Range(0, Clients).All(c => ledger.AcknowledgedSince(c, restartedAt) >= 3), Generous,
+                "every client, through every silo, has orders acknowledged again");
+        }
+        catch (TimeoutException)
+        {
+            output.WriteLine($"postgres stopped at {stoppedAt:HH:mm:ss.fff} and accepted connections again at {restartedAt:HH:mm:ss.fff} (UTC); " +
+                             $"orders acknowledged since, by client: {string.Join(", ", Enumerable.Range(0, Clients).Select(c => ledger.AcknowledgedSince(c, restartedAt)))}");
+            output.WriteLine("--- postgres log (last 40 lines)\n" + _postgres.LogTail(40));
+            throw;
+        }
         var servingAgain = sinceRestart.Elapsed;
         await stop.CancelAsync();
         await running.WaitAsync(Generous);

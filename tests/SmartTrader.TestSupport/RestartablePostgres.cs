@@ -65,6 +65,10 @@ public sealed class RestartablePostgres : IAsyncDisposable
     /// </summary>
     public Task StopAsync(string mode = "immediate") => RunToolAsync("pg_ctl", "-D", DataDirectory, "-m", mode, "-w", "stop");
 
+    /// <summary>The server's own log (starts, stops, recovery, refused connections): its last lines, for a failing test's output.</summary>
+    public string LogTail(int lines) =>
+        File.Exists(LogFile) ? string.Join('\n', File.ReadLines(LogFile).TakeLast(lines)) : "(no server log)";
+
     public async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();

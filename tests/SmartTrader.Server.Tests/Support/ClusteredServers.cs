@@ -64,10 +64,17 @@ public sealed class ClusteredServers : IAsyncDisposable
         foreach (var (process, i) in _processes.Select((p, i) => (p, i)))
         {
             var lines = process.Output.Split('\n');
-            output.WriteLine($"--- silo {i} (last lines of {lines.Length})");
-            foreach (var line in lines.TakeLast(40)) output.WriteLine(line);
+            var story = lines.Where(line => !IsStackFrame(line)).ToList();
+            output.WriteLine($"--- silo {i} (last 60 of {story.Count} lines without stack frames; {lines.Length} in all)");
+            foreach (var line in story.TakeLast(60)) output.WriteLine(line);
         }
         await DisposeAsync();
+    }
+
+    private static bool IsStackFrame(string line)
+    {
+        var text = line.TrimStart();
+        return text.StartsWith("at ", StringComparison.Ordinal) || text.StartsWith("--- End of", StringComparison.Ordinal);
     }
 
     public async ValueTask DisposeAsync()
