@@ -66,6 +66,18 @@ public sealed class FailoverTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_leaving_silo_has_its_peers_read_that_it_left_before_it_stops_answering()
+    {
+        // Without a drain the peers cannot have learned of it from a heartbeat of their own: only by being asked.
+        await using var cluster = await TestCluster.StartAsync(3, new TestClusterOptions { Output = output, Cluster = o => o.ShutdownDrainDelay = TimeSpan.Zero });
+        await cluster.WaitForStableAsync(Generous);
+
+        await cluster.StopAsync(1);
+
+        cluster.Running.Should().OnlyContain(s => s.Membership.Current.Find(cluster[1].Address)!.Status == SiloStatus.Dead);
+    }
+
+    [Fact]
     public async Task Graceful_stop_hands_grains_off_without_losing_a_write_or_failing_a_call()
     {
         await using var cluster = await TestCluster.StartAsync(3, new TestClusterOptions { Output = output });

@@ -8,7 +8,9 @@ namespace SmartTrader.Runtime.Cluster;
 /// Joins the cluster before any hosted service starts (the grain runtime's reminders need the membership) and, on a
 /// graceful stop, hands this silo's grains off before any hosted service stops (the transport must still answer):
 /// ShuttingDown, a drain so peers stop placing grains here, deactivation of every activation (each writes its state
-/// and releases its directory claim), Dead, and a second drain while late calls are still forwarded.
+/// and releases its directory claim), Dead, and a second drain while late calls are still forwarded. After each change
+/// of status the peers are asked to re-read the table at once, and each drain starts when all have (or after
+/// <see cref="ClusterOptions.DatabaseTimeout"/>): on a busy host a heartbeat may come later than the drain lasts.
 /// </summary>
 internal sealed class ClusterHostedService(
     MembershipAgent agent,
@@ -39,6 +41,7 @@ internal sealed class ClusterHostedService(
         try
         {
             await agent.BeginLeavingAsync(cancellationToken);
+            await PeersRereadAsync(cancellationToken);
             await Task.Delay(_options.ShutdownDrainDelay, time, cancellationToken);
             await catalog.ShutdownAsync().WaitAsync(cancellationToken);
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -46,6 +49,7 @@ internal sealed class ClusterHostedService(
             var released = await directory.UnregisterAllAsync(membership.Address, timeout.Token);
             await agent.CompleteLeavingAsync(cancellationToken);
             logger.Left(membership.LocalSilo, released);
+            await PeersRereadAsync(cancellationToken);
             await Task.Delay(_options.ShutdownDrainDelay, time, cancellationToken);
         }
         catch (Exception e)
@@ -55,6 +59,14 @@ internal sealed class ClusterHostedService(
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private Task PeersRereadAsync(CancellationToken cancellationToken)
+    {
+        if (services.GetService(typeof(TransportClient)) is not TransportClient transport) return Task.CompletedTask;
+        var peers = membership.Current.Silos.Where(s => s.IsLive && s.Address != membership.LocalSilo);
+        return Task.WhenAll(peers.Select(peer =>
+            transport.AskToRereadMembershipAsync(peer.Address.ToSiloAddress(), _options.DatabaseTimeout, cancellationToken)));
+    }
 
     public Task StoppedAsync(CancellationToken cancellationToken)
     {

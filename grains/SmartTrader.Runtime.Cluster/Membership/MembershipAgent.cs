@@ -172,6 +172,22 @@ internal sealed class MembershipAgent(
         }
     }
 
+    /// <summary>
+    /// Reads the table now, beside the loop, because a peer said it changed (it is leaving): the silo learns of it
+    /// before the peer stops answering, not at its next heartbeat. A failed read is logged; the loop reads again.
+    /// </summary>
+    public async Task RereadAsync()
+    {
+        try
+        {
+            await ReadAsync(CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            logger.ReadFailed(e);
+        }
+    }
+
     private async Task<MembershipSnapshot> ReadAsync(CancellationToken cancellationToken)
     {
         var previous = membership.Current.Version;

@@ -64,7 +64,7 @@ public sealed class SiloAuthenticationTests : IAsyncLifetime
         var silo = await Start("a");
         await using var tls = await RawSiloClient.ConnectTlsAsync(silo.ClusterAddress.Port);
 
-        byte[] previousVersion = [.. "STX\u0003"u8, .. new byte[SiloHandshake.NonceBytes]];
+        byte[] previousVersion = [.. "STX\u0004"u8, .. new byte[SiloHandshake.NonceBytes]];
         await tls.WriteAsync(previousVersion);
 
         (await RawSiloClient.HungUp(tls)).Should().BeTrue();

@@ -17,6 +17,7 @@ internal sealed class CallDispatcher(
     IOptions<ClusterTransportOptions> options, ILogger<CallDispatcher> logger, IServiceProvider services)
 {
     private readonly InboundGrainCalls? _inbound = services.GetService<InboundGrainCalls>();
+    private readonly MembershipAgent? _membership = services.GetService<MembershipAgent>();
     private LocalWireAddress _local = new("", []);
 
     public ClusterTransportOptions Options { get; } = options.Value;
@@ -37,6 +38,9 @@ internal sealed class CallDispatcher(
         !IsThisSilo(targetUtf8) ? ResponseStatus.NotThisSilo
         : _inbound is { IsServing: false } ? ResponseStatus.NotServing
         : ResponseStatus.Ok;
+
+    /// <summary>Re-reads the membership table now, when this silo is in a cluster; a bare transport has none.</summary>
+    public Task RereadMembershipAsync() => _membership?.RereadAsync() ?? Task.CompletedTask;
 
     public void Receive(InboundConnection connection, ref FrameReader reader)
     {

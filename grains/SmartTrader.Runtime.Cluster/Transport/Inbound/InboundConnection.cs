@@ -4,9 +4,9 @@ using System.Net.Sockets;
 namespace SmartTrader.Runtime.Cluster;
 
 /// <summary>
-/// A connection another silo opened to this silo's listener: requests and pings in, responses and pongs out. Calls
-/// whose method takes a <see cref="CancellationToken"/> are tracked so a cancel frame, or losing the connection,
-/// cancels that token.
+/// A connection another silo opened to this silo's listener: requests, pings and re-read requests in, responses and
+/// pongs out. Calls whose method takes a <see cref="CancellationToken"/> are tracked so a cancel frame, or losing the
+/// connection, cancels that token.
 /// </summary>
 internal sealed class InboundConnection(Socket socket, Stream stream, CallDispatcher dispatcher)
     : FrameConnection(socket, stream, dispatcher.Options.MaxFrameBytes)
@@ -33,9 +33,20 @@ internal sealed class InboundConnection(Socket socket, Stream stream, CallDispat
                 reader.TryReadUtf8(out var target);
                 Send(Responses.Pong(id, dispatcher.PingStatus(target), dispatcher.LocalAddress));
                 break;
+            case FrameKind.RereadMembership:
+                var rereadId = reader.ReadInt64();
+                reader.TryReadUtf8(out var rereadTarget);
+                _ = AnswerAfterRereadAsync(rereadId, rereadTarget.ToArray());
+                break;
             default:
-                throw new InvalidDataException($"A silo sent a {kind} frame to a listener, which only takes requests, cancels and pings.");
+                throw new InvalidDataException($"A silo sent a {kind} frame to a listener, which only takes requests, cancels, pings and re-read requests.");
         }
+    }
+
+    private async Task AnswerAfterRereadAsync(long id, byte[] target)
+    {
+        if (dispatcher.IsThisSilo(target)) await dispatcher.RereadMembershipAsync();
+        Send(Responses.Pong(id, dispatcher.PingStatus(target), dispatcher.LocalAddress));
     }
 
     protected override void OnClosed(Exception? reason)

@@ -1,7 +1,10 @@
 namespace SmartTrader.Runtime.Cluster;
 
-/// <summary>A liveness probe: whether the silo at the endpoint is the generation asked for, and whether it serves.</summary>
-internal sealed class PendingPing(SiloAddress target) : PendingOperation(target)
+/// <summary>
+/// A liveness probe: whether the silo at the endpoint is the generation asked for, and whether it serves. Sent as
+/// <see cref="FrameKind.RereadMembership"/>, it is answered only after the silo has re-read the membership table.
+/// </summary>
+internal sealed class PendingPing(SiloAddress target, FrameKind kind = FrameKind.Ping) : PendingOperation(target)
 {
     private readonly TaskCompletionSource<ProbeAnswer> _answer = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -9,7 +12,7 @@ internal sealed class PendingPing(SiloAddress target) : PendingOperation(target)
 
     public override FrameBuffer BuildFrame(RemoteSilo silo, int timeoutMilliseconds, ClusterTransportOptions options)
     {
-        var frame = FrameBuffer.Start(FrameKind.Ping);
+        var frame = FrameBuffer.Start(kind);
         frame.WriteInt64(Id);
         frame.WriteUtf8(silo.AddressUtf8);
         return frame;

@@ -39,7 +39,17 @@ internal sealed class TransportClient(
     }
 
     /// <summary>What the silo (that generation) answers a ping within <paramref name="timeout"/>; <see cref="ProbeAnswer.NoAnswer"/> when nothing.</summary>
-    public async Task<ProbeAnswer> PingAsync(SiloAddress address, TimeSpan timeout, CancellationToken cancellationToken)
+    public Task<ProbeAnswer> PingAsync(SiloAddress address, TimeSpan timeout, CancellationToken cancellationToken) =>
+        PingAsync(FrameKind.Ping, address, timeout, cancellationToken);
+
+    /// <summary>
+    /// Asks the silo to re-read the membership table now instead of at its next heartbeat; the answer (as for a ping)
+    /// comes once it has read it, or tried to.
+    /// </summary>
+    public Task<ProbeAnswer> AskToRereadMembershipAsync(SiloAddress address, TimeSpan timeout, CancellationToken cancellationToken) =>
+        PingAsync(FrameKind.RereadMembership, address, timeout, cancellationToken);
+
+    private async Task<ProbeAnswer> PingAsync(FrameKind kind, SiloAddress address, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var started = Time.GetTimestamp();
         RemoteSilo silo;
@@ -57,7 +67,7 @@ internal sealed class TransportClient(
 
         var remaining = timeout - Time.GetElapsedTime(started);
         if (remaining <= TimeSpan.Zero) return ProbeAnswer.NoAnswer;
-        var ping = new PendingPing(address) { Id = Interlocked.Increment(ref _lastId) };
+        var ping = new PendingPing(address, kind) { Id = Interlocked.Increment(ref _lastId) };
         ping.SetDeadline(remaining, Time);
         connection.Send(ping, silo);
         try

@@ -8,6 +8,9 @@ internal enum FrameKind : byte
     Cancel = 3,
     Ping = 4,
     Pong = 5,
+
+    /// <summary>A silo asks another to re-read the membership table now; answered with a pong once it has (or has tried).</summary>
+    RereadMembership = 6,
 }
 
 /// <summary>How a request or ping was answered.</summary>

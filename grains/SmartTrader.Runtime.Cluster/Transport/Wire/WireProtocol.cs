@@ -4,7 +4,7 @@ namespace SmartTrader.Runtime.Cluster;
 internal static class WireProtocol
 {
     /// <summary>Sent once by the connecting side, opening <see cref="SiloHandshake"/>: "STX" and the protocol version.</summary>
-    public static ReadOnlySpan<byte> Preamble => "STX\u0004"u8;
+    public static ReadOnlySpan<byte> Preamble => "STX\u0005"u8;
 
     /// <summary>Each frame starts with its length (of what follows the length field), little-endian.</summary>
     public const int LengthPrefixBytes = 4;
