@@ -46,6 +46,9 @@ internal static partial class ClusterLog
     [LoggerMessage(113, LogLevel.Warning, "Directory operation for {GrainId} failed")]
     public static partial void DirectoryFailed(this ILogger logger, Exception exception, GrainId grainId);
 
+    [LoggerMessage(118, LogLevel.Warning, "Silo {Silo} is leaving; {Unconfirmed} of {Peers} peers did not confirm within {Limit} that they re-read the membership table, and learn of it at their next heartbeat")]
+    public static partial void PeersUnconfirmed(this ILogger logger, ClusterSiloAddress silo, int unconfirmed, int peers, TimeSpan limit);
+
     [LoggerMessage(114, LogLevel.Warning, "Graceful leave of silo {Silo} failed; its peers will declare it dead")]
     public static partial void LeaveFailed(this ILogger logger, Exception exception, ClusterSiloAddress silo);
 

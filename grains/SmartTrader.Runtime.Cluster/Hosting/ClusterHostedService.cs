@@ -60,12 +60,14 @@ internal sealed class ClusterHostedService(
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    private Task PeersRereadAsync(CancellationToken cancellationToken)
+    private async Task PeersRereadAsync(CancellationToken cancellationToken)
     {
-        if (services.GetService(typeof(TransportClient)) is not TransportClient transport) return Task.CompletedTask;
-        var peers = membership.Current.Silos.Where(s => s.IsLive && s.Address != membership.LocalSilo);
-        return Task.WhenAll(peers.Select(peer =>
+        if (services.GetService(typeof(TransportClient)) is not TransportClient transport) return;
+        var peers = membership.Current.Silos.Where(s => s.IsLive && s.Address != membership.LocalSilo).ToList();
+        var answers = await Task.WhenAll(peers.Select(peer =>
             transport.AskToRereadMembershipAsync(peer.Address.ToSiloAddress(), _options.DatabaseTimeout, cancellationToken)));
+        var unconfirmed = answers.Count(a => a == ProbeAnswer.NoAnswer);
+        if (unconfirmed > 0) logger.PeersUnconfirmed(membership.LocalSilo, unconfirmed, peers.Count, _options.DatabaseTimeout);
     }
 
     public Task StoppedAsync(CancellationToken cancellationToken)
