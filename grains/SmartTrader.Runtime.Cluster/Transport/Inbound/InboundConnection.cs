@@ -28,15 +28,11 @@ internal sealed class InboundConnection(Socket socket, Stream stream, CallDispat
             case FrameKind.Cancel:
                 if (_cancellable.TryGetValue(reader.ReadInt64(), out var call)) call.Cancel();
                 break;
-            case FrameKind.Ping:
+            case FrameKind.Ping or FrameKind.RereadMembership:
                 var id = reader.ReadInt64();
                 reader.TryReadUtf8(out var target);
-                Send(Responses.Pong(id, dispatcher.PingStatus(target), dispatcher.LocalAddress));
-                break;
-            case FrameKind.RereadMembership:
-                var rereadId = reader.ReadInt64();
-                reader.TryReadUtf8(out var rereadTarget);
-                _ = AnswerAfterRereadAsync(rereadId, rereadTarget.ToArray());
+                if (kind == FrameKind.Ping) Send(Responses.Pong(id, dispatcher.PingStatus(target), dispatcher.LocalAddress));
+                else _ = AnswerAfterRereadAsync(id, target.ToArray());
                 break;
             default:
                 throw new InvalidDataException($"A silo sent a {kind} frame to a listener, which only takes requests, cancels, pings and re-read requests.");
