@@ -66,7 +66,7 @@ internal sealed class ClusterHostedService(
         var peers = membership.Current.Silos.Where(s => s.IsLive && s.Address != membership.LocalSilo).ToList();
         var answers = await Task.WhenAll(peers.Select(peer =>
             transport.AskToRereadMembershipAsync(peer.Address.ToSiloAddress(), _options.DatabaseTimeout, cancellationToken)));
-        var unconfirmed = answers.Count(a => a == ProbeAnswer.NoAnswer);
+        var unconfirmed = answers.Count(a => a != ProbeAnswer.Serving);
         if (unconfirmed > 0) logger.PeersUnconfirmed(membership.LocalSilo, unconfirmed, peers.Count, _options.DatabaseTimeout);
     }
 

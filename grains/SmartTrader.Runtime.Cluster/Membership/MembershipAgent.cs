@@ -174,17 +174,20 @@ internal sealed class MembershipAgent(
 
     /// <summary>
     /// Reads the table now, beside the loop, because a peer said it changed (it is leaving): the silo learns of it
-    /// before the peer stops answering, not at its next heartbeat. A failed read is logged; the loop reads again.
+    /// before the peer stops answering, not at its next heartbeat. False when the read failed, which is logged; the
+    /// loop reads again.
     /// </summary>
-    public async Task RereadAsync()
+    public async Task<bool> RereadAsync()
     {
         try
         {
             await ReadAsync(CancellationToken.None);
+            return true;
         }
         catch (Exception e)
         {
             logger.ReadFailed(e);
+            return false;
         }
     }
 

@@ -39,8 +39,8 @@ internal sealed class CallDispatcher(
         : _inbound is { IsServing: false } ? ResponseStatus.NotServing
         : ResponseStatus.Ok;
 
-    /// <summary>Re-reads the membership table now, when this silo is in a cluster; a bare transport has none.</summary>
-    public Task RereadMembershipAsync() => _membership?.RereadAsync() ?? Task.CompletedTask;
+    /// <summary>Re-reads the membership table now, when this silo is in a cluster (a bare transport has none); false when the read failed.</summary>
+    public Task<bool> RereadMembershipAsync() => _membership?.RereadAsync() ?? Task.FromResult(true);
 
     public void Receive(InboundConnection connection, ref FrameReader reader)
     {

@@ -39,10 +39,11 @@ internal sealed class InboundConnection(Socket socket, Stream stream, CallDispat
         }
     }
 
+    /// <summary>A silo whose read failed does not confirm: it answers as not serving.</summary>
     private async Task AnswerAfterRereadAsync(long id, byte[] target)
     {
-        if (dispatcher.IsThisSilo(target)) await dispatcher.RereadMembershipAsync();
-        Send(Responses.Pong(id, dispatcher.PingStatus(target), dispatcher.LocalAddress));
+        var read = !dispatcher.IsThisSilo(target) || await dispatcher.RereadMembershipAsync();
+        Send(Responses.Pong(id, read ? dispatcher.PingStatus(target) : ResponseStatus.NotServing, dispatcher.LocalAddress));
     }
 
     protected override void OnClosed(Exception? reason)

@@ -2,7 +2,8 @@ namespace SmartTrader.Runtime.Cluster;
 
 /// <summary>
 /// A liveness probe: whether the silo at the endpoint is the generation asked for, and whether it serves. Sent as
-/// <see cref="FrameKind.RereadMembership"/>, it is answered only after the silo has re-read the membership table.
+/// <see cref="FrameKind.RereadMembership"/>, it is answered only after the silo has re-read the membership table, and
+/// as not serving when that read failed.
 /// </summary>
 internal sealed class PendingPing(SiloAddress target, FrameKind kind = FrameKind.Ping) : PendingOperation(target)
 {

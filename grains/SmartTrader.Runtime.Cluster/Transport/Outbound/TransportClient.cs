@@ -44,7 +44,7 @@ internal sealed class TransportClient(
 
     /// <summary>
     /// Asks the silo to re-read the membership table now instead of at its next heartbeat; the answer (as for a ping)
-    /// comes once it has read it, or tried to.
+    /// comes once it has read it, <see cref="ProbeAnswer.Serving"/> only when the read succeeded.
     /// </summary>
     public Task<ProbeAnswer> AskToRereadMembershipAsync(SiloAddress address, TimeSpan timeout, CancellationToken cancellationToken) =>
         PingAsync(FrameKind.RereadMembership, address, timeout, cancellationToken);

@@ -9,7 +9,7 @@ internal enum FrameKind : byte
     Ping = 4,
     Pong = 5,
 
-    /// <summary>A silo asks another to re-read the membership table now; answered with a pong once it has (or has tried).</summary>
+    /// <summary>A silo asks another to re-read the membership table now; answered with a pong once it has read it, or not serving when its read failed.</summary>
     RereadMembership = 6,
 }
 
@@ -20,7 +20,10 @@ internal enum ResponseStatus : byte
     Exception = 1,
     NotThisSilo = 2,
 
-    /// <summary>Pongs only: this is the silo asked for, alive, but not serving (its lease lapsed, or it was fenced).</summary>
+    /// <summary>
+    /// Pongs only: this is the silo asked for, alive, but not serving (its lease lapsed, or it was fenced), or, asked to
+    /// re-read the membership table, its read failed.
+    /// </summary>
     NotServing = 3,
 
     /// <summary>
