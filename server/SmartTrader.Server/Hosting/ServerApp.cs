@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 using SmartTrader.Server.Api;
 using SmartTrader.Server.Errors;
@@ -33,9 +32,7 @@ public static class ServerApp
         services.AddSingleton<IValidateOptions<SmartTraderOptions>, SmartTraderOptionsValidator>();
         services.AddSmartTraderProblemDetails();
         services.AddSmartTraderAuthentication();
-        services.AddDataProtection()
-            .SetApplicationName("SmartTrader")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataDirectory, "keys")));
+        services.AddSessionKeys(options);
         services.AddLoginRateLimiting(options.Auth.LoginAttemptsPerMinute);
         services.AddSmartTraderHealthChecks();
         services.AddOpenApi();
@@ -47,6 +44,7 @@ public static class ServerApp
         var app = builder.Build();
         // Every option validated on start is checked here, before the host starts and logs a failure as a crash.
         app.Services.GetService<IStartupValidator>()?.Validate();
+        app.LogWhereKeysAre(options);
         app.UseMiddleware<CorrelationIdMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();

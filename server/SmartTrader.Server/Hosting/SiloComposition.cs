@@ -24,7 +24,8 @@ internal static class SiloComposition
             services.AddPostgresGrainStorage(options.ConnectionString!);
         else
         {
-            CreatePrivateDirectory(options.DataDirectory);
+            // The embedded database holds password hashes, sessions and every order.
+            PrivateDirectory.Create(options.DataDirectory);
             services.AddSqliteGrainStorage(options.DatabasePath);
         }
 
@@ -39,15 +40,5 @@ internal static class SiloComposition
         services.AddSingleton<ClusterOverview>();
         if (options.Cluster) services.AddClusterMember(configuration, options.ConnectionString!);
         return services;
-    }
-
-    /// <summary>
-    /// The embedded database holds password hashes, sessions and every order: a data directory this server creates is
-    /// readable by its own user only. One that already exists keeps the permissions it was given.
-    /// </summary>
-    private static void CreatePrivateDirectory(string path)
-    {
-        if (OperatingSystem.IsWindows()) Directory.CreateDirectory(path);
-        else Directory.CreateDirectory(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
     }
 }
