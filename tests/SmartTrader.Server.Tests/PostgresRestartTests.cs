@@ -84,6 +84,8 @@ public sealed class PostgresRestartTests(ITestOutputHelper output) : IAsyncLifet
         await _postgres.StartAsync();
         var restartedAt = DateTimeOffset.UtcNow;
         var sinceRestart = Stopwatch.StartNew();
+        using var recovered = new CancellationTokenSource();
+        var connections = PeakConnectionsAsync(recovered.Token);
         try
         {
             await WaitUntilAsync(() => Enumerable.Range(0, Clients).All(c => ledger.AcknowledgedSince(c, restartedAt) >= 3), Generous,
@@ -91,12 +93,16 @@ public sealed class PostgresRestartTests(ITestOutputHelper output) : IAsyncLifet
         }
         catch (TimeoutException)
         {
+            await recovered.CancelAsync();
             output.WriteLine($"postgres stopped at {stoppedAt:HH:mm:ss.fff} and accepted connections again at {restartedAt:HH:mm:ss.fff} (UTC); " +
-                             $"orders acknowledged since, by client: {string.Join(", ", Enumerable.Range(0, Clients).Select(c => ledger.AcknowledgedSince(c, restartedAt)))}");
+                             $"orders acknowledged since, by client: {string.Join(", ", Enumerable.Range(0, Clients).Select(c => ledger.AcknowledgedSince(c, restartedAt)))}; " +
+                             $"client connections since, at most: {await connections}");
             output.WriteLine("--- postgres log (last 40 lines)\n" + _postgres.LogTail(40));
             throw;
         }
         var servingAgain = sinceRestart.Elapsed;
+        await recovered.CancelAsync();
+        var peakConnections = await connections;
         await stop.CancelAsync();
         await running.WaitAsync(Generous);
 
@@ -104,7 +110,8 @@ public sealed class PostgresRestartTests(ITestOutputHelper output) : IAsyncLifet
         var byTitle = failures.GroupBy(f => TitleOf(f.Body)).Select(g => $"{g.Count()} {g.Key}");
         output.WriteLine($"FIGURE postgres down {Outage.TotalSeconds:F0} s under load: {acknowledgedBefore} orders acknowledged before, " +
                          $"{ledger.Acknowledged.Count} in all, {failures.Count} failed attempts ({string.Join(", ", byTitle)}); every silo " +
-                         $"serving orders again {servingAgain.TotalSeconds:F1} s after postgres started; slowest request {ledger.Slowest.TotalSeconds:F1} s");
+                         $"serving orders again {servingAgain.TotalSeconds:F1} s after postgres started, with at most {peakConnections} client " +
+                         $"connections open meanwhile; slowest request {ledger.Slowest.TotalSeconds:F1} s");
 
         // (a) The outage was felt, and every failure was a prompt, clear 503 problem.
         ledger.Unexpected.Should().BeEmpty();
@@ -131,6 +138,18 @@ public sealed class PostgresRestartTests(ITestOutputHelper output) : IAsyncLifet
 
         // (c) Every acknowledged order is there once, applied once.
         foreach (var account in accounts) await VerifyAccountAsync(clients[0], account, ledger);
+    }
+
+    /// <summary>The most client connections the database had open at once, sampled every 100 ms until <paramref name="until"/>.</summary>
+    private async Task<int> PeakConnectionsAsync(CancellationToken until)
+    {
+        var peak = 0;
+        while (!until.IsCancellationRequested)
+        {
+            peak = Math.Max(peak, await _postgres!.ClientConnectionsAsync() ?? 0);
+            await Task.Delay(100, CancellationToken.None);
+        }
+        return peak;
     }
 
     /// <summary>The administrator opens a trader's margin accounts; the trader is granted them.</summary>

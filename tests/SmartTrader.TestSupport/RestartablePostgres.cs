@@ -65,6 +65,22 @@ public sealed class RestartablePostgres : IAsyncDisposable
     /// </summary>
     public Task StopAsync(string mode = "immediate") => RunToolAsync("pg_ctl", "-D", DataDirectory, "-m", mode, "-w", "stop");
 
+    /// <summary>How many client connections the server has open, the one asking included; null when it cannot be asked.</summary>
+    public async Task<int?> ClientConnectionsAsync()
+    {
+        try
+        {
+            await using var connection = new NpgsqlConnection(ConnectionString + ";Pooling=false;Timeout=2");
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand("SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend'", connection);
+            return (int)(long)(await command.ExecuteScalarAsync())!;
+        }
+        catch (NpgsqlException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>The server's own log (starts, stops, recovery, refused connections): its last lines, for a failing test's output.</summary>
     public string LogTail(int lines) =>
         File.Exists(LogFile) ? string.Join('\n', File.ReadLines(LogFile).TakeLast(lines)) : "(no server log)";
