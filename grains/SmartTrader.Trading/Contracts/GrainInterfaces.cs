@@ -44,6 +44,12 @@ public interface IPortfolioGrain : IGrainWithStringKey
     Task<PlaceOrderResult> PlaceOrder(PlaceOrderRequest request);
     Task<OrderView> CancelOrder(string orderId);
 
+    /// <summary>
+    /// Up to <paramref name="limit"/> of the account's fills, oldest first, at or after <paramref name="since"/>, from
+    /// just after the fill <paramref name="after"/> (the last of the previous page); null when that is not one of them.
+    /// </summary>
+    Task<FillPage?> GetFills(DateTimeOffset? since, int limit, string? after);
+
     /// <summary>From the paper venue: a resting order traded. Idempotent by fill id.</summary>
     Task ApplyVenueFill(Fill fill);
 

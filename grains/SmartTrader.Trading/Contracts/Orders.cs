@@ -58,5 +58,8 @@ public sealed record OrderView(
     public decimal RemainingQuantity => IsTerminal ? 0m : Quantity - FilledQuantity;
 }
 
+/// <summary>One page of an account's fills, oldest first; pass <see cref="Next"/> as ?after= for the next page.</summary>
+public sealed record FillPage(ImmutableArray<Fill> Fills, string? Next);
+
 /// <summary>The answer to a placement. <see cref="Duplicate"/> is true when the clientOrderId was already used.</summary>
 public sealed record PlaceOrderResult(OrderView Order, bool Duplicate);

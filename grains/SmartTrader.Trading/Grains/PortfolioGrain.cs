@@ -243,6 +243,7 @@ public sealed partial class PortfolioGrain(
         Ledger.ApplyFill(fill.Symbol, fill.Side, fill.Quantity, fill.Price, commission, fill.Time);
         RecordForCompliance(fill);
         RecordForTaxLots(fill);
+        _fillLog?.Add(fill);
         return filled;
     }
 

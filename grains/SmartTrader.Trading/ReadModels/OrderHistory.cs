@@ -12,9 +12,6 @@ public sealed record CommittedOrders(ImmutableArray<Fill> Fills, RecordedOrderId
 /// <summary>One page of an account's orders, in order-id order; pass <see cref="Next"/> as ?after= for the next page.</summary>
 public sealed record OrderPage(ImmutableArray<OrderView> Orders, string? Next);
 
-/// <summary>One page of an account's fills, oldest first; pass <see cref="Next"/> as ?after= for the next page.</summary>
-public sealed record FillPage(ImmutableArray<Fill> Fills, string? Next);
-
 /// <summary>
 /// Reads an account's orders from their records (<see cref="OrderRecords"/>: storage rows keyed "account.hash"). A
 /// portfolio commits the records with each change, so every acknowledged order is here.
@@ -71,28 +68,6 @@ public sealed class OrderHistory(IGrainStorage storage)
             fills.AddRange(order.Fills);
         }, cancellationToken);
         return new CommittedOrders(CommittedInTimeOrder(fills, portfolio), orderIds);
-    }
-
-    /// <summary>
-    /// The fills of the account's order records at or after <paramref name="since"/>, in time order, from just after
-    /// the fill <paramref name="after"/> (the last of the previous page). Null when <paramref name="after"/> is not one
-    /// of these fills. Every page reads all the account's order records: their keys are not in time order.
-    /// </summary>
-    public async Task<FillPage?> FillsAsync(string account, DateTimeOffset? since, int limit, string? after, CancellationToken cancellationToken = default)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
-        var fills = new List<Fill>();
-        await ScanAsync(account, order => fills.AddRange(since is null ? order.Fills : order.Fills.Where(f => f.Time >= since)), cancellationToken);
-        var ordered = InTimeOrder(fills);
-        var start = 0;
-        if (after is not null)
-        {
-            var previous = ordered.Select(f => f.FillId).ToList().IndexOf(after);
-            if (previous < 0) return null;
-            start = previous + 1;
-        }
-        var page = ordered.Skip(start).Take(limit).ToImmutableArray();
-        return new FillPage(page, start + page.Length < ordered.Length ? page[^1].FillId : null);
     }
 
     /// <summary>The account's order records, then the orders an outbox of <paramref name="portfolio"/> still holds.</summary>

@@ -90,14 +90,14 @@ internal static class OrderEndpoints
             : OrderNotFound(accountId, orderId);
 
     private static async Task<Results<Ok<FillPage>, ValidationProblem>> Fills(
-        string accountId, DateTimeOffset? since, int? limit, string? after, OrderHistory history, CancellationToken cancellationToken)
+        string accountId, DateTimeOffset? since, int? limit, string? after, IGrainFactory grains)
     {
         var validation = new Validation()
             .Check(limit is null or >= 1 and <= MaxPageSize, "limit", $"limit must be between 1 and {MaxPageSize}.")
             .Check(after is null || OrderIds.BelongsTo(after, accountId), "after", $"after must be a fill id of account '{accountId}'.");
         if (validation.HasErrors) return validation.ToProblem();
 
-        return await history.FillsAsync(accountId, since, limit ?? MaxPageSize, after, cancellationToken) is { } page
+        return await grains.GetGrain<IPortfolioGrain>(accountId).GetFills(since, limit ?? MaxPageSize, after) is { } page
             ? TypedResults.Ok(page)
             : Validation.Single("after", $"after must be the id of a fill of account '{accountId}' from the same listing (same since).");
     }

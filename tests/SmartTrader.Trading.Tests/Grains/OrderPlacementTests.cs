@@ -49,6 +49,28 @@ public class OrderPlacementTests
     }
 
     [Fact]
+    public async Task Fills_are_listed_from_the_records_and_kept_current_after_the_first_page()
+    {
+        await using var silo = await TradingSilo.StartAsync();
+        var portfolio = await silo.OpenAsync("acc1");
+        await silo.QuoteAsync("AAPL", 99.98m, 100.02m);
+        var first = await portfolio.PlaceOrder(MarketBuy("c1", quantity: 1m));
+        await silo.Runtime.DeactivateAllAsync();
+        portfolio = silo.Portfolio("acc1");
+
+        (await portfolio.GetFills(since: null, limit: 10, after: null))!.Fills.Should().Equal(first.Order.Fills, "a new activation lists what was recorded");
+        silo.Clock.Advance(TimeSpan.FromSeconds(1));
+        await silo.QuoteAsync("AAPL", 99.98m, 100.02m);
+        var second = await portfolio.PlaceOrder(MarketBuy("c2", quantity: 2m));
+        second.Order.Status.Should().Be(OrderStatus.Filled, second.Order.RejectReason);
+
+        var page = await portfolio.GetFills(since: null, limit: 1, after: first.Order.Fills.Single().FillId);
+        page!.Fills.Should().Equal(second.Order.Fills);
+        page.Next.Should().BeNull();
+        (await portfolio.GetFills(since: null, limit: 1, after: "acc1.unknown")).Should().BeNull();
+    }
+
+    [Fact]
     public async Task The_same_client_order_id_twice_is_one_order()
     {
         await using var silo = await TradingSilo.StartAsync();
