@@ -31,14 +31,26 @@ public sealed class ClusterTransportWiringTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_peer_confirms_a_membership_reread_only_when_its_read_succeeded()
+    {
+        await using var cluster = await PartitionableMembershipTable.StartClusterAsync(2, output);
+        await cluster.WaitForStableAsync(Generous);
+        var transport = cluster[0].Services.GetRequiredService<TransportClient>();
+        var peer = cluster[1].Address.ToSiloAddress();
+        Task<ProbeAnswer> AskToReread() => transport.AskToRereadMembershipAsync(peer, Generous, CancellationToken.None);
+
+        (await AskToReread()).Should().Be(ProbeAnswer.Serving);
+        PartitionableMembershipTable.Of(cluster[1]).Partition();
+        (await AskToReread()).Should().Be(ProbeAnswer.NotServing, "its read of the table failed");
+        PartitionableMembershipTable.Of(cluster[1]).Heal();
+        (await AskToReread()).Should().Be(ProbeAnswer.Serving);
+    }
+
+    [Fact]
     public async Task A_silo_whose_lease_lapsed_answers_probes_that_it_is_alive_but_not_serving_until_a_heartbeat_renews_it()
     {
         // Both silos lose the table, so neither can declare the other dead meanwhile.
-        await using var cluster = await TestCluster.StartAsync(2, new TestClusterOptions
-        {
-            Output = output,
-            Services = (services, _) => PartitionableMembershipTable.AddTo(services),
-        });
+        await using var cluster = await PartitionableMembershipTable.StartClusterAsync(2, output);
         await cluster.WaitForStableAsync(Generous);
         var probe = cluster[0].Services.GetRequiredService<ISiloProbe>();
         Task<ProbeAnswer> ProbeSiloOne() => probe.ProbeAsync(cluster[1].Address, TimeSpan.FromSeconds(2), CancellationToken.None);

@@ -22,7 +22,7 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output)
     [Fact]
     public async Task After_the_table_was_out_of_reach_for_every_silo_they_serve_again_as_the_same_lives_and_declare_no_one_dead()
     {
-        await using var cluster = await StartPartitionableAsync(3);
+        await using var cluster = await PartitionableMembershipTable.StartClusterAsync(3, output);
         await cluster.WaitForStableAsync(Generous);
         var keys = new List<string>();
         foreach (var silo in cluster.Silos) keys.Add(await FailoverTests.KeyHostedOnAsync(cluster, silo));
@@ -61,7 +61,7 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output)
     [Fact]
     public async Task A_silo_joining_while_its_peers_cannot_reach_the_table_declares_none_of_them_dead()
     {
-        await using var cluster = await StartPartitionableAsync(2);
+        await using var cluster = await PartitionableMembershipTable.StartClusterAsync(2, output);
         await cluster.WaitForStableAsync(Generous);
         var outage = Stopwatch.StartNew();
         foreach (var silo in cluster.Silos) PartitionableMembershipTable.Of(silo).Partition();
@@ -74,11 +74,4 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output)
         await cluster.WaitForStableAsync(Generous);
         cluster.Silos.Should().HaveCount(3).And.OnlyContain(s => s.IsRunning && s.Membership.IsServing);
     }
-
-    private Task<TestCluster> StartPartitionableAsync(int silos) =>
-        TestCluster.StartAsync(silos, new TestClusterOptions
-        {
-            Output = output,
-            Services = (services, _) => PartitionableMembershipTable.AddTo(services),
-        });
 }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
 using SmartTrader.Cluster.Tests.Grains;
 using SmartTrader.Cluster.Tests.Harness;
 using SmartTrader.Runtime.Cluster;
@@ -76,26 +75,6 @@ public sealed class FailoverTests(ITestOutputHelper output)
         await cluster.StopAsync(1);
 
         cluster.Running.Should().OnlyContain(s => s.Membership.Current.Find(cluster[1].Address)!.Status == SiloStatus.Dead);
-    }
-
-    [Fact]
-    public async Task A_peer_confirms_a_membership_reread_only_when_its_read_succeeded()
-    {
-        await using var cluster = await TestCluster.StartAsync(2, new TestClusterOptions
-        {
-            Output = output,
-            Services = (services, _) => PartitionableMembershipTable.AddTo(services),
-        });
-        await cluster.WaitForStableAsync(Generous);
-        var transport = cluster[0].Services.GetRequiredService<TransportClient>();
-        var peer = cluster[1].Address.ToSiloAddress();
-        Task<ProbeAnswer> AskToReread() => transport.AskToRereadMembershipAsync(peer, Generous, CancellationToken.None);
-
-        (await AskToReread()).Should().Be(ProbeAnswer.Serving);
-        PartitionableMembershipTable.Of(cluster[1]).Partition();
-        (await AskToReread()).Should().Be(ProbeAnswer.NotServing, "its read of the table failed");
-        PartitionableMembershipTable.Of(cluster[1]).Heal();
-        (await AskToReread()).Should().Be(ProbeAnswer.Serving);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 using SmartTrader.Runtime.Cluster;
+using Xunit.Abstractions;
 
 namespace SmartTrader.Cluster.Tests.Harness;
 
@@ -23,6 +24,10 @@ internal sealed class PartitionableMembershipTable(IMembershipTable inner) : IMe
         services.AddSingleton(sp => new PartitionableMembershipTable(new PostgresMembershipTable(sp.GetRequiredService<ClusterDatabase>())));
         services.Replace(ServiceDescriptor.Singleton<IMembershipTable>(sp => sp.GetRequiredService<PartitionableMembershipTable>()));
     }
+
+    /// <summary>Starts a cluster each of whose silos has a table that can be cut off.</summary>
+    public static Task<TestCluster> StartClusterAsync(int silos, ITestOutputHelper output) =>
+        TestCluster.StartAsync(silos, new TestClusterOptions { Output = output, Services = (services, _) => AddTo(services) });
 
     public static PartitionableMembershipTable Of(TestSilo silo) => silo.Services.GetRequiredService<PartitionableMembershipTable>();
 
