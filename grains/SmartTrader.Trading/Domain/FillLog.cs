@@ -6,7 +6,8 @@ namespace SmartTrader.Trading.Domain;
 /// </summary>
 public sealed class FillLog
 {
-    private static readonly IComparer<Fill> TimeOrder = Comparer<Fill>.Create((a, b) =>
+    /// <summary>How an account's fills are listed: by time, ties by fill id.</summary>
+    public static readonly IComparer<Fill> TimeOrder = Comparer<Fill>.Create((a, b) =>
     {
         var byTime = a.Time.CompareTo(b.Time);
         return byTime != 0 ? byTime : string.CompareOrdinal(a.FillId, b.FillId);

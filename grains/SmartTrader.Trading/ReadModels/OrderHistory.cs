@@ -82,7 +82,7 @@ public sealed class OrderHistory(IGrainStorage storage)
         InTimeOrder(portfolio.Outbox.Count == 0 ? fills : fills.DistinctBy(f => f.FillId));
 
     private static ImmutableArray<Fill> InTimeOrder(IEnumerable<Fill> fills) =>
-        [.. fills.OrderBy(f => f.Time).ThenBy(f => f.FillId, StringComparer.Ordinal)];
+        [.. fills.Order(FillLog.TimeOrder)];
 
     private async Task ScanAsync(string account, Action<OrderView> visit, CancellationToken cancellationToken)
     {

@@ -13,7 +13,7 @@ public static partial class SessionKeys
 {
     private const string UnencryptedKeyEvent = "NoXMLEncryptorConfiguredKeyMayBePersistedToStorageInUnencryptedForm";
 
-    public static string DirectoryOf(SmartTraderOptions options) => Path.Combine(options.DataDirectory, "keys");
+    private static string DirectoryOf(SmartTraderOptions options) => Path.Combine(options.DataDirectory, "keys");
 
     public static void AddSessionKeys(this IServiceCollection services, SmartTraderOptions options)
     {
@@ -23,8 +23,9 @@ public static partial class SessionKeys
     }
 
     /// <summary>The framework's warning that a key file is not encrypted, which <see cref="LogWhereKeysAre"/> replaces for a server on its own.</summary>
-    public static bool IsUnencryptedKeyWarning(LogEvent logEvent) =>
-        logEvent.Properties.TryGetValue("EventId", out var eventId)
+    public static bool IsReplacedWarning(SmartTraderOptions options, LogEvent logEvent) =>
+        !options.Cluster
+        && logEvent.Properties.TryGetValue("EventId", out var eventId)
         && eventId is StructureValue { Properties: var properties }
         && properties.Any(p => p is { Name: "Name", Value: ScalarValue { Value: UnencryptedKeyEvent } });
 

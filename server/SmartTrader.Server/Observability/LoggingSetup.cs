@@ -15,7 +15,7 @@ public static class LoggingSetup
             .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
             .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information)
             .ReadFrom.Configuration(builder.Configuration)
-            .Filter.ByExcluding(e => !options.Cluster && SessionKeys.IsUnencryptedKeyWarning(e))
+            .Filter.ByExcluding(e => SessionKeys.IsReplacedWarning(options, e))
             .Enrich.FromLogContext()
             .Enrich.With<RequestContextEnricher>()
             .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj} {CorrelationId}{NewLine}{Exception}")
