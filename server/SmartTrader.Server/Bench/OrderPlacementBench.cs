@@ -21,6 +21,7 @@ public sealed record OrderBenchSettings(
     Func<CancellationToken, Task<ServerUsage>>? Usage = null);
 
 /// <param name="Host">The whole machine's CPU time over the measured window (steal: other guests on the hypervisor).</param>
+/// <param name="LoadGeneratorCpuSeconds">This process's CPU time over the measured window: what the clients took from the machine the server runs on.</param>
 public sealed record OrderBenchResult(
     long Orders,
     long Errors,
@@ -29,10 +30,14 @@ public sealed record OrderBenchResult(
     LatencySummary Latency,
     IReadOnlyDictionary<int, long> ErrorsByStatus,
     ServerUsage? Usage = null,
-    HostCpu? Host = null)
+    HostCpu? Host = null,
+    double LoadGeneratorCpuSeconds = 0)
 {
     /// <summary>Server CPU milliseconds per acknowledged order; null when usage was not read.</summary>
     public double? CpuMillisPerOrder => Usage is null || Orders == 0 ? null : Usage.CpuSeconds * 1000 / Orders;
+
+    /// <summary>The load generator's CPU microseconds per acknowledged order.</summary>
+    public double LoadGeneratorCpuMicrosPerOrder => Orders == 0 ? 0 : LoadGeneratorCpuSeconds * 1_000_000 / Orders;
 
     /// <summary>Grain calls between silos per acknowledged order; null when usage was not read.</summary>
     public double? RemoteCallsPerOrder => Usage is null || Orders == 0 ? null : (double)Usage.RemoteCalls / Orders;
@@ -48,37 +53,35 @@ public static class OrderPlacementBench
 {
     private const string TraderUser = "bench-trader";
     private const string TraderPassword = "bench-trader-password-1";
-    private static readonly MediaTypeHeaderValue JsonContentType = new("application/json");
+    private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(30);
 
     public static async Task<OrderBenchResult> RunAsync(OrderBenchSettings settings, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfZero(settings.Servers.Count);
-        var servers = settings.Servers.Select(server => CreateClient(server, settings.Clients)).ToArray();
-        try
-        {
-            var http = servers[0];
-            var adminToken = await SignInAsync(http, settings.AdminUser, settings.AdminPassword, cancellationToken);
-            var accounts = await PrepareAccountsAsync(http, adminToken, settings, cancellationToken);
-            var traderToken = await SignInAsync(http, TraderUser, TraderPassword, cancellationToken);
-            var symbols = await SymbolsAsync(http, traderToken, settings.SymbolCount, cancellationToken);
+        using var http = CreateSetUpClient(settings.Servers[0], settings.Clients);
+        var adminToken = await SignInAsync(http, settings.AdminUser, settings.AdminPassword, cancellationToken);
+        var accounts = await PrepareAccountsAsync(http, adminToken, settings, cancellationToken);
+        var traderToken = await SignInAsync(http, TraderUser, TraderPassword, cancellationToken);
+        var symbols = await SymbolsAsync(http, traderToken, settings.SymbolCount, cancellationToken);
 
-            BenchOutput.Progress($"warming up for {settings.Warmup.TotalSeconds:N0} s");
-            await RunClientsAsync(servers, traderToken, accounts, symbols, settings, settings.Warmup, "w", cancellationToken);
+        BenchOutput.Progress($"warming up for {settings.Warmup.TotalSeconds:N0} s");
+        await RunClientsAsync(settings.Servers, traderToken, accounts, symbols, settings, settings.Warmup, "w", cancellationToken);
 
-            BenchOutput.Progress($"measuring for {settings.Duration.TotalSeconds:N0} s with {settings.Clients} clients over {accounts.Count} accounts and {servers.Length} server(s)");
-            var before = settings.Usage is null ? null : await settings.Usage(cancellationToken);
-            var hostBefore = HostCpu.Read();
-            var result = await RunClientsAsync(servers, traderToken, accounts, symbols, settings, settings.Duration, "m", cancellationToken);
-            result = result with { Host = HostCpu.Since(hostBefore) };
-            return before is null ? result : result with { Usage = ServerUsage.Between(before, await settings.Usage!(cancellationToken)) };
-        }
-        finally
+        BenchOutput.Progress($"measuring for {settings.Duration.TotalSeconds:N0} s with {settings.Clients} clients over {accounts.Count} accounts and {settings.Servers.Count} server(s)");
+        var before = settings.Usage is null ? null : await settings.Usage(cancellationToken);
+        var hostBefore = HostCpu.Read();
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var result = await RunClientsAsync(settings.Servers, traderToken, accounts, symbols, settings, settings.Duration, "m", cancellationToken);
+        result = result with
         {
-            foreach (var server in servers) server.Dispose();
-        }
+            Host = HostCpu.Since(hostBefore),
+            LoadGeneratorCpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds,
+        };
+        return before is null ? result : result with { Usage = ServerUsage.Between(before, await settings.Usage!(cancellationToken)) };
     }
 
-    private static HttpClient CreateClient(Uri server, int clients) =>
+    /// <summary>Accounts, users and sign-ins go through HttpClient; the measured orders through <see cref="Http11Connection"/>.</summary>
+    private static HttpClient CreateSetUpClient(Uri server, int clients) =>
         new(new SocketsHttpHandler
         {
             MaxConnectionsPerServer = clients + 4,
@@ -91,7 +94,7 @@ public static class OrderPlacementBench
         };
 
     private static async Task<OrderBenchResult> RunClientsAsync(
-        IReadOnlyList<HttpClient> servers, string token, IReadOnlyList<string> accounts, IReadOnlyList<string> symbols, OrderBenchSettings settings, TimeSpan duration, string phase,
+        IReadOnlyList<Uri> servers, string token, IReadOnlyList<string> accounts, IReadOnlyList<string> symbols, OrderBenchSettings settings, TimeSpan duration, string phase,
         CancellationToken cancellationToken)
     {
         var run = Guid.NewGuid().ToString("N")[..8];
@@ -101,10 +104,11 @@ public static class OrderPlacementBench
         var stopAt = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
         var started = Stopwatch.StartNew();
 
-        var clients = Enumerable.Range(0, settings.Clients).Select(client => Task.Run(async () =>
+        // One thread per client, blocked in the kernel while its order is in flight (see Http11Connection).
+        var clients = Enumerable.Range(0, settings.Clients).Select(client => Task.Factory.StartNew(() =>
         {
             var mine = accounts.Where((_, i) => i % settings.Clients == client).ToArray();
-            var http = servers[client % servers.Count];
+            using var connection = new Http11Connection(servers[client % servers.Count], RequestTimeout);
             var sequence = 0L;
             while (Stopwatch.GetTimestamp() < stopAt && !cancellationToken.IsCancellationRequested)
             {
@@ -115,28 +119,24 @@ public static class OrderPlacementBench
                 var body = $$"""{"clientOrderId":"{{phase}}-{{run}}-{{client}}-{{sequence}}","symbol":"{{symbol}}","side":"{{side}}","type":"Market","quantity":1}""";
                 sequence++;
 
-                using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/accounts/{account}/orders");
-                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-                request.Content = new ByteArrayContent(Encoding.UTF8.GetBytes(body)) { Headers = { ContentType = JsonContentType } };
                 var begin = Stopwatch.GetTimestamp();
+                int status;
                 try
                 {
-                    using var response = await http.SendAsync(request, cancellationToken);
-                    await response.Content.LoadIntoBufferAsync(cancellationToken);
-                    if (response.IsSuccessStatusCode) recorders[client].Record(Stopwatch.GetTimestamp() - begin);
-                    else
-                    {
-                        errors[client]++;
-                        errorsByStatus.AddOrUpdate((int)response.StatusCode, 1, (_, n) => n + 1);
-                    }
+                    status = connection.PostJson($"/api/accounts/{account}/orders", token, body);
                 }
-                catch (HttpRequestException)
+                catch (Exception e) when (e is IOException or InvalidDataException)
+                {
+                    status = 0;
+                }
+                if (status is >= 200 and < 300) recorders[client].Record(Stopwatch.GetTimestamp() - begin);
+                else
                 {
                     errors[client]++;
-                    errorsByStatus.AddOrUpdate(0, 1, (_, n) => n + 1);
+                    errorsByStatus.AddOrUpdate(status, 1, (_, n) => n + 1);
                 }
             }
-        }, cancellationToken)).ToArray();
+        }, cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToArray();
 
         await Task.WhenAll(clients);
         var seconds = started.Elapsed.TotalSeconds;

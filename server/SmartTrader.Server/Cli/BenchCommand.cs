@@ -84,6 +84,7 @@ internal static class BenchCommand
                     ("errorsByStatus", string.Join(' ', r.ErrorsByStatus.Select(e => $"{e.Key}:{e.Value}"))),
                     ("serverWorkingSetBytes", server?.WorkingSet ?? 0),
                     .. r.CpuMillisPerOrder is { } cpu ? [("serverCpuMicrosPerOrder", (object)(cpu * 1000))] : Array.Empty<(string, object)>(),
+                    ("loadGeneratorCpuMicrosPerOrder", r.LoadGeneratorCpuMicrosPerOrder),
                     .. HostFigures(r.Host),
                 ]);
                 return r.Errors == 0 ? 0 : 1;

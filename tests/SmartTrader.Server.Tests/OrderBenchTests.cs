@@ -1,0 +1,100 @@
+using System.Text;
+using System.Text.Json;
+using SmartTrader.Server.Bench;
+
+namespace SmartTrader.Server.Tests;
+
+/// <summary>The order bench's load generator: its HTTP/1.1 response framing, and a short run against the real server.</summary>
+public sealed class OrderBenchTests
+{
+    [Fact]
+    public void A_response_framed_by_content_length_is_read_whole_and_the_next_one_follows()
+    {
+        var reader = Reader(
+            "HTTP/1.1 201 Created\r\nContent-Type: application/json\r\nContent-Length: 13\r\n\r\n{\"id\":\"o-1\"}\n"
+            + "HTTP/1.1 422 Unprocessable Entity\r\ncontent-length: 2\r\n\r\n{}");
+
+        reader.Read().Should().Be(new Http11Response(201, KeepAlive: true));
+        reader.Read().Should().Be(new Http11Response(422, KeepAlive: true));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(7)]
+    [InlineData(4096)]
+    public void A_chunked_response_is_read_whole_however_the_bytes_arrive(int bytesPerRead)
+    {
+        var reader = Reader(
+            "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
+            + "5;name=value\r\nhello\r\n1A\r\nabcdefghijklmnopqrstuvwxyz\r\n0\r\nX-Trailer: t\r\n\r\n"
+            + "HTTP/1.1 204 No Content\r\n\r\n",
+            bytesPerRead);
+
+        reader.Read().Should().Be(new Http11Response(200, KeepAlive: true));
+        reader.Read().Should().Be(new Http11Response(204, KeepAlive: true));
+    }
+
+    [Fact]
+    public void An_interim_response_is_passed_over()
+    {
+        Reader("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 201 Created\r\nContent-Length: 0\r\n\r\n").Read()
+            .Should().Be(new Http11Response(201, KeepAlive: true));
+    }
+
+    [Fact]
+    public void Connection_close_or_a_body_without_framing_ends_the_connection()
+    {
+        Reader("HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nContent-Length: 0\r\n\r\n").Read()
+            .Should().Be(new Http11Response(503, KeepAlive: false));
+        Reader("HTTP/1.1 200 OK\r\n\r\nbody until the end").Read()
+            .Should().Be(new Http11Response(200, KeepAlive: false));
+    }
+
+    [Theory]
+    [InlineData("HTTP/1.1 201 Created\r\nContent-Length: 10\r\n\r\nshort", typeof(IOException))]
+    [InlineData("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhel", typeof(IOException))]
+    [InlineData("HTTP/1.1 201 Crea", typeof(IOException))]
+    [InlineData("SSH-2.0-OpenSSH_9.2\r\n\r\n", typeof(InvalidDataException))]
+    [InlineData("HTTP/1.1 200 OK\r\nContent-Length: -1\r\n\r\n", typeof(InvalidDataException))]
+    [InlineData("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n", typeof(InvalidDataException))]
+    public void A_cut_off_or_malformed_response_fails_with_a_clear_error(string bytes, Type expected)
+    {
+        var read = () => Reader(bytes).Read();
+
+        read.Should().Throw<Exception>().Which.Should().BeOfType(expected);
+    }
+
+    [Fact]
+    public void A_head_larger_than_the_buffer_is_refused()
+    {
+        var read = () => Reader("HTTP/1.1 200 OK\r\nX-Big: " + new string('a', 20_000) + "\r\n\r\n").Read();
+
+        read.Should().Throw<InvalidDataException>().WithMessage("*longer than*");
+    }
+
+    [Fact]
+    public async Task A_short_run_against_the_real_server_acknowledges_orders_without_errors()
+    {
+        await using var bench = Support.ServerProcess.Start(
+            ["bench", "orders", "--duration", "2", "--warmup", "1", "--clients", "4", "--accounts", "24", "--owners", "3", "--json"]);
+
+        var exitCode = await bench.WaitForExitAsync(TimeSpan.FromMinutes(3));
+
+        exitCode.Should().Be(0, bench.Output);
+        var output = bench.Output;
+        using var figures = JsonDocument.Parse(output[output.IndexOf('{')..(output.LastIndexOf('}') + 1)]);
+        figures.RootElement.GetProperty("orders").GetInt64().Should().BePositive();
+        figures.RootElement.GetProperty("errors").GetInt64().Should().Be(0);
+        figures.RootElement.GetProperty("serverCpuMicrosPerOrder").GetDouble().Should().BePositive();
+        figures.RootElement.GetProperty("loadGeneratorCpuMicrosPerOrder").GetDouble().Should().BePositive();
+    }
+
+    private static Http11ResponseReader Reader(string bytes, int bytesPerRead = 4096) =>
+        new(new TrickleStream(Encoding.ASCII.GetBytes(bytes), bytesPerRead));
+
+    /// <summary>Hands out its bytes at most a few at a time, as a socket may.</summary>
+    private sealed class TrickleStream(byte[] bytes, int bytesPerRead) : MemoryStream(bytes, writable: false)
+    {
+        public override int Read(Span<byte> buffer) => base.Read(buffer[..Math.Min(buffer.Length, bytesPerRead)]);
+    }
+}
