@@ -12,13 +12,34 @@ internal static class PostgresDataSources
     /// of one round trip per connection each (it took order placement from about 2,500 to 4,500 orders/s). Nothing
     /// here keeps session state outside an explicit transaction, which multiplexing does not carry between commands.
     /// </summary>
-    public static NpgsqlDataSource Create(PostgresStorageOptions options)
+    public static NpgsqlDataSource Create(PostgresStorageOptions options) =>
+        Configure(new NpgsqlDataSourceBuilder(options.ConnectionString), options.ConnectionString).Build();
+
+    /// <summary>The reminders' pool: multiplexed like the storage's, and small (see <see cref="Auxiliary"/>).</summary>
+    public static NpgsqlDataSource CreateForReminders(PostgresStorageOptions options) =>
+        Configure(Auxiliary(options.ConnectionString, AuxiliaryPoolSizes.Reminders), options.ConnectionString).Build();
+
+    /// <summary>
+    /// A pool beside the storage's, for statements that are few or short (the cluster tables, reminders, the key
+    /// ring): at most <paramref name="maxConnections"/>, or the connection string's own maximum where that is lower.
+    /// The connection string's Maximum Pool Size is the storage pool's. Each silo then opens at most that plus
+    /// <see cref="AuxiliaryPoolSizes.Total"/> connections, which is what an operator sizes PostgreSQL's max_connections by.
+    /// </summary>
+    public static NpgsqlDataSourceBuilder Auxiliary(string connectionString, int maxConnections)
     {
-        var builder = new NpgsqlDataSourceBuilder(options.ConnectionString);
+        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        var settings = builder.ConnectionStringBuilder;
+        settings.MaxPoolSize = Math.Min(settings.MaxPoolSize, maxConnections);
+        settings.MinPoolSize = Math.Min(settings.MinPoolSize, settings.MaxPoolSize);
+        return builder;
+    }
+
+    private static NpgsqlDataSourceBuilder Configure(NpgsqlDataSourceBuilder builder, string connectionString)
+    {
         var settings = builder.ConnectionStringBuilder;
         if (settings.MaxAutoPrepare == 0) settings.MaxAutoPrepare = 32;
-        if (!Mentions(options.ConnectionString, nameof(settings.Multiplexing))) settings.Multiplexing = true;
-        return builder.Build();
+        if (!Mentions(connectionString, nameof(settings.Multiplexing))) settings.Multiplexing = true;
+        return builder;
     }
 
     /// <summary>Whether the connection string itself sets the keyword (Npgsql's own builder reports every keyword it knows).</summary>

@@ -12,7 +12,7 @@ public sealed class PostgresReminderTable : IReminderTable, IStorageInitializer,
 
     public PostgresReminderTable(PostgresStorageOptions options)
     {
-        _dataSource = PostgresDataSources.Create(options);
+        _dataSource = PostgresDataSources.CreateForReminders(options);
         _schema = new SchemaInitialization(ct => Call("migrate the schema", () => PostgresMigrator.MigrateAsync(_dataSource, ct)));
     }
 

@@ -16,7 +16,7 @@ namespace SmartTrader.Server.Clustering;
 internal sealed partial class PostgresXmlRepository(string connectionString, KeyRingCipher cipher, ILogger<PostgresXmlRepository> logger)
     : IXmlRepository
 {
-    private readonly NpgsqlDataSource _dataSource = NpgsqlDataSource.Create(connectionString);
+    private readonly NpgsqlDataSource _dataSource = PostgresDataSources.Auxiliary(connectionString, AuxiliaryPoolSizes.KeyRing).Build();
     private readonly Lock _migrating = new();
     private bool _migrated;
     private int _warnedAbout;
