@@ -92,8 +92,11 @@ public sealed class PostgresGrainStorage : GroupCommitGrainStorage
     {
         try
         {
-            await using var command = _dataSource.CreateCommand("SELECT 1");
-            return await command.ExecuteScalarAsync(cancellationToken) is 1;
+            return await ReadOnNewConnectionIfLostAsync(async () =>
+            {
+                await using var command = _dataSource.CreateCommand("SELECT 1");
+                return await command.ExecuteScalarAsync(cancellationToken) is 1;
+            });
         }
         catch (NpgsqlException)
         {

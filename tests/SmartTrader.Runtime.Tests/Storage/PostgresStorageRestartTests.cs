@@ -30,6 +30,25 @@ public sealed class PostgresStorageRestartTests
         listed.Select(s => s.Key.GrainKey).Should().Equal(keys.Select(k => k.GrainKey));
     }
 
+    /// <summary>A readiness probe is a read: the first after a restart must not take a silo out of a load balancer.</summary>
+    [Fact]
+    public async Task The_health_check_after_a_database_restart_answers_healthy()
+    {
+        await using var postgres = await RestartablePostgres.StartNewAsync();
+        await using var storage = new PostgresGrainStorage(new PostgresStorageOptions { ConnectionString = postgres.ConnectionString });
+        (await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => storage.IsHealthyAsync()))).Should().OnlyContain(healthy => healthy);
+
+        await postgres.StopAsync();
+        await postgres.StartAsync();
+
+        var answers = new List<bool>();
+        for (var i = 0; i < 8; i++) answers.Add(await storage.IsHealthyAsync());
+        answers.Should().OnlyContain(healthy => healthy);
+
+        await postgres.StopAsync();
+        (await storage.IsHealthyAsync()).Should().BeFalse("the database is down");
+    }
+
     /// <summary>
     /// A write is not sent twice (whether a lost commit happened is unknown), so the first write after a restart may
     /// fail; the next ones must connect afresh, not meet the pool's other broken connections one by one.
