@@ -97,6 +97,9 @@ public sealed class PostgresRestartTests(ITestOutputHelper output) : IAsyncLifet
             output.WriteLine($"postgres stopped at {stoppedAt:HH:mm:ss.fff} and accepted connections again at {restartedAt:HH:mm:ss.fff} (UTC); " +
                              $"orders acknowledged since, by client: {string.Join(", ", Enumerable.Range(0, Clients).Select(c => ledger.AcknowledgedSince(c, restartedAt)))}; " +
                              $"client connections since, at most: {await connections}");
+            for (var c = 0; c < Clients; c++) output.WriteLine(ledger.DescribeClientSince(c, restartedAt));
+            foreach (var unexpected in ledger.Unexpected.TakeLast(10)) output.WriteLine("no answer: " + unexpected);
+            output.WriteLine("readiness now: " + string.Join(", ", await Task.WhenAll(Urls.Select(ReadinessAsync))));
             output.WriteLine("--- postgres log (last 40 lines)\n" + _postgres.LogTail(40));
             throw;
         }
@@ -111,10 +114,13 @@ public sealed class PostgresRestartTests(ITestOutputHelper output) : IAsyncLifet
         output.WriteLine($"FIGURE postgres down {Outage.TotalSeconds:F0} s under load: {acknowledgedBefore} orders acknowledged before, " +
                          $"{ledger.Acknowledged.Count} in all, {failures.Count} failed attempts ({string.Join(", ", byTitle)}); every silo " +
                          $"serving orders again {servingAgain.TotalSeconds:F1} s after postgres started, with at most {peakConnections} client " +
-                         $"connections open meanwhile; slowest request {ledger.Slowest.TotalSeconds:F1} s");
+                         $"connections open meanwhile; slowest request {ledger.Slowest.TotalSeconds:F1} s; {ledger.Rejected.Count} orders rejected");
 
-        // (a) The outage was felt, and every failure was a prompt, clear 503 problem.
+        // (a) The outage was felt, and every failure was a prompt, clear 503 problem. The only orders rejected are market
+        // orders that found no quote: a symbol's activation that lost a write during the outage starts again without
+        // one, until the feed's next tick.
         ledger.Unexpected.Should().BeEmpty();
+        ledger.Rejected.Values.Should().OnlyContain(r => r.Reason.Contains("no quote", StringComparison.Ordinal), "no order was refused for its account's state");
         failures.Should().NotBeEmpty("requests during the outage cannot succeed");
         failures.Select(f => f.Silo).Distinct().Should().HaveCount(Silos, "clients of every silo saw the outage");
         foreach (var failure in failures.DistinctBy(f => f.Body))
@@ -138,6 +144,21 @@ public sealed class PostgresRestartTests(ITestOutputHelper output) : IAsyncLifet
 
         // (c) Every acknowledged order is there once, applied once.
         foreach (var account in accounts) await VerifyAccountAsync(clients[0], account, ledger);
+    }
+
+    /// <summary>A silo's answer to /health/ready within 3 s, or why there was none.</summary>
+    private static async Task<string> ReadinessAsync(Uri silo)
+    {
+        using var http = new HttpClient { BaseAddress = silo, Timeout = TimeSpan.FromSeconds(3) };
+        try
+        {
+            using var response = await http.GetAsync("/health/ready");
+            return $"{silo.Port} {(int)response.StatusCode}";
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            return $"{silo.Port} {e.GetType().Name}";
+        }
     }
 
     /// <summary>The most client connections the database had open at once, sampled every 100 ms until <paramref name="until"/>.</summary>
@@ -167,7 +188,8 @@ public sealed class PostgresRestartTests(ITestOutputHelper output) : IAsyncLifet
 
     /// <summary>
     /// One client, through one silo: buys one share per order, retrying a failed order with the same client order id
-    /// until it is acknowledged (201, or 200 for an order a failed attempt had committed), so none is abandoned.
+    /// until it is acknowledged (201, or 200 for an order a failed attempt had committed) or rejected (a final 422 that
+    /// names the rejected order: a resend would get it again), so none is abandoned.
     /// </summary>
     private static async Task PlaceOrdersAsync(int client, HttpClient http, IReadOnlyList<string> accounts, OrderLedger ledger, CancellationToken stop)
     {
@@ -180,6 +202,7 @@ public sealed class PostgresRestartTests(ITestOutputHelper output) : IAsyncLifet
             {
                 var sent = DateTimeOffset.UtcNow;
                 var clock = Stopwatch.StartNew();
+                ledger.Sending(client, sent);
                 try
                 {
                     using var response = await http.PostAsJsonAsync($"/api/accounts/{account}/orders", Orders.Market(clientOrderId, quantity: 1));
@@ -190,12 +213,18 @@ public sealed class PostgresRestartTests(ITestOutputHelper output) : IAsyncLifet
                         ledger.Acknowledge(client, clientOrderId, account, sent);
                         break;
                     }
-                    ledger.Fail(new FailedAttempt(silo, clientOrderId, response.StatusCode, response.Content.Headers.ContentType?.MediaType, body));
+                    if (IsRejectedOrder(response.StatusCode, body))
+                    {
+                        // A final answer: the order exists, rejected (a resend returns it again), so the client moves on.
+                        ledger.Rejected[clientOrderId] = (account, RejectionOf(body));
+                        break;
+                    }
+                    ledger.Fail(new FailedAttempt(client, silo, clientOrderId, sent, response.StatusCode, response.Content.Headers.ContentType?.MediaType, body));
                 }
                 catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
                 {
                     ledger.Took(clock.Elapsed);
-                    ledger.Unexpected.Enqueue($"{clientOrderId} via silo {silo}: {e.GetType().Name} after {clock.Elapsed.TotalSeconds:F1} s: {e.Message}");
+                    ledger.Unexpected.Enqueue($"{sent:HH:mm:ss.fff} {clientOrderId} via silo {silo}: {e.GetType().Name} after {clock.Elapsed.TotalSeconds:F1} s: {e.Message}");
                 }
                 await Task.Delay(100, CancellationToken.None);
             }
@@ -203,17 +232,22 @@ public sealed class PostgresRestartTests(ITestOutputHelper output) : IAsyncLifet
     }
 
     /// <summary>
-    /// The account lists exactly its acknowledged orders, each once and filled, and holds one share per order.
+    /// The account lists exactly its acknowledged orders, each once and filled, and those rejected, and holds one share
+    /// per acknowledged order.
     /// </summary>
     private static async Task VerifyAccountAsync(HttpClient http, string account, OrderLedger ledger)
     {
         var expected = ledger.Acknowledged.Where(a => a.Value == account).Select(a => a.Key).ToList();
+        var rejected = ledger.Rejected.Where(r => r.Value.Account == account).Select(r => r.Key).ToList();
         var listed = await http.ListAllOrdersAsync(account);
 
         var ids = listed.Select(o => o.GetProperty("clientOrderId").GetString()).ToList();
         ids.Should().OnlyHaveUniqueItems("no order of {0} was recorded twice", account);
-        ids.Should().BeEquivalentTo(expected, "{0} holds exactly the orders it acknowledged", account);
-        listed.Should().OnlyContain(o => o.GetProperty("status").GetString() == "Filled");
+        ids.Should().BeEquivalentTo(expected.Concat(rejected), "{0} holds exactly the orders it acknowledged or rejected", account);
+        listed.Where(o => expected.Contains(o.GetProperty("clientOrderId").GetString()!))
+            .Should().OnlyContain(o => o.GetProperty("status").GetString() == "Filled");
+        listed.Where(o => rejected.Contains(o.GetProperty("clientOrderId").GetString()!))
+            .Should().OnlyContain(o => o.GetProperty("status").GetString() == "Rejected");
         var portfolio = await (await http.GetAsync($"/api/accounts/{account}/portfolio")).ShouldBeAsync<JsonElement>(HttpStatusCode.OK);
         portfolio.GetProperty("positions").EnumerateArray().Where(p => p.GetProperty("symbol").GetString() == "AAPL")
             .Sum(p => p.GetProperty("quantity").GetDecimal()).Should().Be(expected.Count, "each order of {0} bought one share once", account);
@@ -248,6 +282,22 @@ public sealed class PostgresRestartTests(ITestOutputHelper output) : IAsyncLifet
         return views[0];
     }
 
+    /// <summary>A 422 that carries the order it refused: it was recorded as Rejected (e.g. no quote yet right after the outage).</summary>
+    private static bool IsRejectedOrder(HttpStatusCode status, string body)
+    {
+        if (status != HttpStatusCode.UnprocessableEntity) return false;
+        try
+        {
+            return JsonDocument.Parse(body).RootElement.TryGetProperty("orderStatus", out var orderStatus) && orderStatus.GetString() == "Rejected";
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    private static string RejectionOf(string body) => JsonDocument.Parse(body).RootElement.GetProperty("reason").GetString() ?? "";
+
     private static string TitleOf(string body)
     {
         try
@@ -276,17 +326,21 @@ public sealed class PostgresRestartTests(ITestOutputHelper output) : IAsyncLifet
         if (_postgres is not null) await _postgres.DisposeAsync();
     }
 
-    private sealed record FailedAttempt(int Silo, string ClientOrderId, HttpStatusCode Status, string? MediaType, string Body);
+    private sealed record FailedAttempt(int Client, int Silo, string ClientOrderId, DateTimeOffset Sent, HttpStatusCode Status, string? MediaType, string Body);
 
     /// <summary>What the clients were told, shared by all of them.</summary>
     private sealed class OrderLedger
     {
         private readonly ConcurrentDictionary<int, ConcurrentBag<DateTimeOffset>> _sentAt = new();
+        private readonly ConcurrentDictionary<int, DateTimeOffset> _lastSent = new();
         private long _slowestTicks;
 
         /// <summary>Client order id to account, for every acknowledged order.</summary>
         public ConcurrentDictionary<string, string> Acknowledged { get; } = new();
         public ConcurrentQueue<FailedAttempt> Failures { get; } = new();
+
+        /// <summary>Client order id to account and reason, for every order the server recorded as Rejected.</summary>
+        public ConcurrentDictionary<string, (string Account, string Reason)> Rejected { get; } = new();
         public ConcurrentQueue<string> Unexpected { get; } = new();
         public TimeSpan Slowest => TimeSpan.FromTicks(Interlocked.Read(ref _slowestTicks));
 
@@ -300,6 +354,19 @@ public sealed class PostgresRestartTests(ITestOutputHelper output) : IAsyncLifet
             _sentAt.TryGetValue(client, out var sent) ? sent.Count(t => t >= since) : 0;
 
         public void Fail(FailedAttempt attempt) => Failures.Enqueue(attempt);
+
+        public void Sending(int client, DateTimeOffset at) => _lastSent[client] = at;
+
+        /// <summary>For a failed recovery: what one client was told since, and when it last sent (a request may hang).</summary>
+        public string DescribeClientSince(int client, DateTimeOffset since)
+        {
+            var failures = Failures.Where(f => f.Client == client && f.Sent >= since).ToList();
+            var byAnswer = failures.GroupBy(f => $"{(int)f.Status} {TitleOf(f.Body)}").Select(g => $"{g.Count()} × {g.Key}");
+            var last = failures.LastOrDefault();
+            return $"client {client}: {AcknowledgedSince(client, since)} acknowledged, {failures.Count} refused ({string.Join("; ", byAnswer)}), " +
+                   $"last sent {_lastSent.GetValueOrDefault(client):HH:mm:ss.fff}" +
+                   (last is null ? "" : $"; last refusal {last.ClientOrderId}: {last.Body[..Math.Min(last.Body.Length, 400)]}");
+        }
 
         public void Took(TimeSpan elapsed)
         {
