@@ -6,7 +6,7 @@ namespace SmartTrader.Server.Bench;
 /// <summary>
 /// One keep-alive HTTP/1.1 connection of the order bench's load generator, used from one thread with blocking calls.
 /// The load generator shares the machine with the server it measures, so what it spends per request is taken from
-/// the server: HttpClient on the thread pool cost a ninth of the server's CPU per order, most of it idle workers
+/// the server: clients on the thread pool cost a ninth of the server's CPU per order, a fifth of that in idle workers
 /// spinning between responses. Here a client's thread sleeps in the kernel until its response arrives, and the
 /// response is read without building headers or content objects, as wrk does. A connection that fails or is closed
 /// by the server is opened again by the next request.
