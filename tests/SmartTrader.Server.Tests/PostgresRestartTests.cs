@@ -213,10 +213,10 @@ public sealed class PostgresRestartTests(ITestOutputHelper output) : IAsyncLifet
                         ledger.Acknowledge(client, clientOrderId, account, sent);
                         break;
                     }
-                    if (IsRejectedOrder(response.StatusCode, body))
+                    if (RejectionReason(response.StatusCode, body) is { } reason)
                     {
                         // A final answer: the order exists, rejected (a resend returns it again), so the client moves on.
-                        ledger.Rejected[clientOrderId] = (account, RejectionOf(body));
+                        ledger.Rejected[clientOrderId] = (account, reason);
                         break;
                     }
                     ledger.Fail(new FailedAttempt(client, silo, clientOrderId, sent, response.StatusCode, response.Content.Headers.ContentType?.MediaType, body));
@@ -281,21 +281,25 @@ public sealed class PostgresRestartTests(ITestOutputHelper output) : IAsyncLifet
         return views[0];
     }
 
-    /// <summary>A 422 that carries the order it refused: it was recorded as Rejected (e.g. no quote yet right after the outage).</summary>
-    private static bool IsRejectedOrder(HttpStatusCode status, string body)
+    /// <summary>
+    /// The reason of a 422 that carries the order it refused, recorded as Rejected (e.g. no quote yet right after the
+    /// outage); null for any other answer.
+    /// </summary>
+    private static string? RejectionReason(HttpStatusCode status, string body)
     {
-        if (status != HttpStatusCode.UnprocessableEntity) return false;
+        if (status != HttpStatusCode.UnprocessableEntity) return null;
         try
         {
-            return JsonDocument.Parse(body).RootElement.TryGetProperty("orderStatus", out var orderStatus) && orderStatus.GetString() == "Rejected";
+            var problem = JsonDocument.Parse(body).RootElement;
+            return problem.TryGetProperty("orderStatus", out var orderStatus) && orderStatus.GetString() == "Rejected"
+                ? problem.GetProperty("reason").GetString() ?? ""
+                : null;
         }
         catch (JsonException)
         {
-            return false;
+            return null;
         }
     }
-
-    private static string RejectionOf(string body) => JsonDocument.Parse(body).RootElement.GetProperty("reason").GetString() ?? "";
 
     private static string TitleOf(string body)
     {

@@ -22,8 +22,7 @@ internal static class PostgresDataSources
     /// <summary>
     /// A pool beside the storage's, for statements that are few or short (the cluster tables, reminders, the key
     /// ring): at most <paramref name="maxConnections"/>, or the connection string's own maximum where that is lower.
-    /// The connection string's Maximum Pool Size is the storage pool's. Each silo then opens at most that plus
-    /// <see cref="AuxiliaryPoolSizes.Total"/> connections, which is what an operator sizes PostgreSQL's max_connections by.
+    /// The connection string's Maximum Pool Size is the storage pool's (see <see cref="AuxiliaryPoolSizes"/>).
     /// </summary>
     public static NpgsqlDataSourceBuilder Auxiliary(string connectionString, int maxConnections)
     {

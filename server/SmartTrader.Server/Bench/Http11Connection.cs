@@ -14,7 +14,6 @@ namespace SmartTrader.Server.Bench;
 internal sealed class Http11Connection(Uri server, TimeSpan timeout) : IDisposable
 {
     private byte[] _request = new byte[4096];
-    private Socket? _socket;
     private NetworkStream? _stream;
     private Http11ResponseReader? _reader;
 
@@ -32,14 +31,10 @@ internal sealed class Http11Connection(Uri server, TimeSpan timeout) : IDisposab
             if (!response.KeepAlive) Close();
             return response.Status;
         }
-        catch (SocketException e)
+        catch (Exception e)
         {
             Close();
-            throw new IOException(e.Message, e);
-        }
-        catch
-        {
-            Close();
+            if (e is SocketException socket) throw new IOException(socket.Message, socket);
             throw;
         }
     }
@@ -55,7 +50,7 @@ internal sealed class Http11Connection(Uri server, TimeSpan timeout) : IDisposab
 
     private NetworkStream Connect()
     {
-        if (_socket is not null) return _stream!;
+        if (_stream is not null) return _stream;
         var milliseconds = (int)timeout.TotalMilliseconds;
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true, SendTimeout = milliseconds, ReceiveTimeout = milliseconds };
         try
@@ -67,7 +62,6 @@ internal sealed class Http11Connection(Uri server, TimeSpan timeout) : IDisposab
             socket.Dispose();
             throw;
         }
-        _socket = socket;
         _stream = new NetworkStream(socket, ownsSocket: true);
         _reader = new Http11ResponseReader(_stream);
         return _stream;
@@ -76,8 +70,7 @@ internal sealed class Http11Connection(Uri server, TimeSpan timeout) : IDisposab
     private void Close()
     {
         _stream?.Dispose();
-        _socket?.Dispose();
-        (_stream, _socket, _reader) = (null, null, null);
+        (_stream, _reader) = (null, null);
     }
 
     public void Dispose() => Close();
