@@ -74,6 +74,11 @@ public sealed class ClusterApiTests(ServerFactory factory) : IClassFixture<Serve
         // Signing in activated at least the admin's user grain.
         silo.GetProperty("activations").GetProperty("total").GetInt32().Should().BeGreaterThan(0);
         silo.GetProperty("activations").GetProperty("byType").EnumerateObject().Should().NotBeEmpty();
+        var process = silo.GetProperty("process");
+        process.GetProperty("cpuSeconds").GetDouble().Should().BePositive();
+        process.GetProperty("allocatedBytes").GetInt64().Should().BePositive();
+        process.GetProperty("heapBytes").GetInt64().Should().BePositive();
+        process.GetProperty("gen0Collections").GetInt32().Should().BeGreaterThanOrEqualTo(process.GetProperty("gen1Collections").GetInt32());
     }
 
     [Theory]

@@ -75,8 +75,10 @@ public sealed class OrderBenchTests
     [Fact]
     public async Task A_short_run_against_the_real_server_acknowledges_orders_without_errors()
     {
+        // Enough accounts that none nears the pre-trade limit of 50 orders a second (MaxOrdersPerSecond), which rejects
+        // the excess with a 422: four clients place up to a few thousand orders a second between them.
         await using var bench = Support.ServerProcess.Start(
-            ["bench", "orders", "--duration", "2", "--warmup", "1", "--clients", "4", "--accounts", "24", "--owners", "3", "--json"]);
+            ["bench", "orders", "--duration", "2", "--warmup", "1", "--clients", "4", "--accounts", "160", "--owners", "8", "--json"]);
 
         var exitCode = await bench.WaitForExitAsync(TimeSpan.FromMinutes(3));
 
@@ -86,6 +88,9 @@ public sealed class OrderBenchTests
         figures.RootElement.GetProperty("orders").GetInt64().Should().BePositive();
         figures.RootElement.GetProperty("errors").GetInt64().Should().Be(0);
         figures.RootElement.GetProperty("serverCpuMicrosPerOrder").GetDouble().Should().BePositive();
+        // An order's request, its JSON and its state allocate kilobytes; a figure far below that was not measured.
+        figures.RootElement.GetProperty("serverAllocatedBytesPerOrder").GetDouble().Should().BeGreaterThan(1_000);
+        figures.RootElement.GetProperty("serverCollectionsPerThousandOrders").GetString().Should().MatchRegex(@"^\d+\.\d\d/\d+\.\d\d/\d+\.\d\d$");
         figures.RootElement.GetProperty("loadGeneratorCpuMicrosPerOrder").GetDouble().Should().BePositive();
     }
 

@@ -1,7 +1,4 @@
 using System.Diagnostics;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json;
 using SmartTrader.Runtime.Cluster.Bench;
 
 namespace SmartTrader.Server.Bench;
@@ -68,13 +65,12 @@ public static class ClusterOrderBench
                 BenchOutput.Progress($"{label}: starting server {i + 1}");
                 servers.Add(await StartServerAsync(database.ConnectionString, clustered: silos > 1, work.CreateSubdirectory($"silo{i + 1}").FullName, cancellationToken));
             }
-            if (silos > 1) await WaitForMembershipAsync(servers, cancellationToken);
-            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
-            var adminToken = await SignInAsync(http, servers[0].BaseAddress, cancellationToken);
+            using var usage = new ServerUsageReader([.. servers.Select(s => s.BaseAddress)], AdminUser, AdminPassword);
+            if (silos > 1) await WaitForMembershipAsync(usage, servers, cancellationToken);
             var orderSettings = new OrderBenchSettings(
                 [.. servers.Select(s => s.BaseAddress)], AdminUser, AdminPassword, settings.Clients, settings.Accounts,
                 settings.Duration, settings.Warmup, SymbolCount: 5, settings.Owners,
-                ct => UsageAsync(http, adminToken, servers, ct));
+                usage.ReadAsync);
             BenchOutput.Progress($"{label}: placing orders");
             var result = await OrderPlacementBench.RunAsync(orderSettings, cancellationToken);
             return (result, servers.Sum(s => s.WorkingSet));
@@ -108,14 +104,12 @@ public static class ClusterOrderBench
     }
 
     /// <summary>Waits until every silo's own view of the cluster lists all of them as Active.</summary>
-    private static async Task WaitForMembershipAsync(IReadOnlyList<ServerProcess> servers, CancellationToken cancellationToken)
+    private static async Task WaitForMembershipAsync(ServerUsageReader reader, IReadOnlyList<ServerProcess> servers, CancellationToken cancellationToken)
     {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        var token = await SignInAsync(http, servers[0].BaseAddress, cancellationToken);
         var clock = Stopwatch.StartNew();
         foreach (var server in servers)
         {
-            while (await ActiveSilosAsync(http, server.BaseAddress, token, cancellationToken) < servers.Count)
+            while (await ActiveSilosAsync(reader, server.BaseAddress, cancellationToken) < servers.Count)
             {
                 if (clock.Elapsed > TimeSpan.FromSeconds(60))
                     throw new TimeoutException($"The {servers.Count} silos did not all see each other as Active within 60 s; see {server.LogFile}.");
@@ -124,43 +118,9 @@ public static class ClusterOrderBench
         }
     }
 
-    /// <summary>The servers' CPU time and the grain calls each sent to the others, as each reports for itself.</summary>
-    private static async Task<ServerUsage> UsageAsync(HttpClient http, string token, IReadOnlyList<ServerProcess> servers, CancellationToken cancellationToken)
+    private static async Task<int> ActiveSilosAsync(ServerUsageReader reader, Uri server, CancellationToken cancellationToken)
     {
-        var byMethod = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var server in servers)
-        {
-            using var view = await ClusterViewAsync(http, server.BaseAddress, token, cancellationToken);
-            foreach (var silo in view.RootElement.GetProperty("silos").EnumerateArray())
-            {
-                if (!silo.GetProperty("isLocal").GetBoolean() || silo.GetProperty("remoteCalls").ValueKind != JsonValueKind.Object) continue;
-                foreach (var method in silo.GetProperty("remoteCalls").GetProperty("sentByMethod").EnumerateObject())
-                    byMethod[method.Name] = byMethod.GetValueOrDefault(method.Name) + method.Value.GetInt64();
-            }
-        }
-        return new ServerUsage(servers.Sum(s => s.CpuTime.TotalSeconds), byMethod.Values.Sum(), byMethod);
-    }
-
-    private static async Task<JsonDocument> ClusterViewAsync(HttpClient http, Uri server, string token, CancellationToken cancellationToken)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(server, "/api/cluster"));
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        using var response = await http.SendAsync(request, cancellationToken);
-        response.EnsureSuccessStatusCode();
-        return JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
-    }
-
-    private static async Task<int> ActiveSilosAsync(HttpClient http, Uri server, string token, CancellationToken cancellationToken)
-    {
-        using var view = await ClusterViewAsync(http, server, token, cancellationToken);
+        using var view = await reader.ViewAsync(server, cancellationToken);
         return view.RootElement.GetProperty("silos").EnumerateArray().Count(s => s.GetProperty("status").GetString() == "Active");
-    }
-
-    private static async Task<string> SignInAsync(HttpClient http, Uri server, CancellationToken cancellationToken)
-    {
-        using var response = await http.PostAsJsonAsync(new Uri(server, "/api/auth/login"), new { userName = AdminUser, password = AdminPassword }, cancellationToken);
-        response.EnsureSuccessStatusCode();
-        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
-        return body.RootElement.GetProperty("accessToken").GetString()!;
     }
 }

@@ -36,6 +36,12 @@ public sealed record OrderBenchResult(
     /// <summary>Server CPU milliseconds per acknowledged order; null when usage was not read.</summary>
     public double? CpuMillisPerOrder => Usage is null || Orders == 0 ? null : Usage.CpuSeconds * 1000 / Orders;
 
+    /// <summary>Bytes the servers allocated per acknowledged order; null when usage was not read.</summary>
+    public double? AllocatedBytesPerOrder => Usage is null || Orders == 0 ? null : (double)Usage.AllocatedBytes / Orders;
+
+    /// <summary>The share of the measured window the server's threads spent paused for garbage collection (summed over servers).</summary>
+    public double? GcPausePercent => Usage is null || Seconds == 0 ? null : Usage.GcPauseSeconds / Seconds * 100;
+
     /// <summary>The load generator's CPU microseconds per acknowledged order.</summary>
     public double LoadGeneratorCpuMicrosPerOrder => Orders == 0 ? 0 : LoadGeneratorCpuSeconds * 1_000_000 / Orders;
 

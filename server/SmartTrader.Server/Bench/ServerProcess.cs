@@ -80,16 +80,6 @@ public sealed class ServerProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>CPU time the server process has used so far, all threads.</summary>
-    public TimeSpan CpuTime
-    {
-        get
-        {
-            _process.Refresh();
-            return _process.TotalProcessorTime;
-        }
-    }
-
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)

@@ -71,11 +71,12 @@ internal static class BenchCommand
             try
             {
                 await using var server = parse.GetValue(url) is null ? await StartServer(parse, storage, connection, adminUser, adminPassword, work.FullName, ct) : null;
+                var address = server?.BaseAddress ?? new Uri(parse.GetValue(url)!);
+                using var usage = new ServerUsageReader([address], parse.GetValue(adminUser)!, parse.GetValue(adminPassword)!);
                 var settings = new OrderBenchSettings(
-                    [server?.BaseAddress ?? new Uri(parse.GetValue(url)!)], parse.GetValue(adminUser)!, parse.GetValue(adminPassword)!,
+                    [address], parse.GetValue(adminUser)!, parse.GetValue(adminPassword)!,
                     parse.GetValue(clients), parse.GetValue(accounts), TimeSpan.FromSeconds(parse.GetValue(duration)),
-                    TimeSpan.FromSeconds(parse.GetValue(warmup)), SymbolCount: 5, parse.GetValue(owners),
-                    Usage: server is null ? null : _ => Task.FromResult(new ServerUsage(server.CpuTime.TotalSeconds, 0, new Dictionary<string, long>())));
+                    TimeSpan.FromSeconds(parse.GetValue(warmup)), SymbolCount: 5, parse.GetValue(owners), usage.ReadAsync);
                 var r = await OrderPlacementBench.RunAsync(settings, ct);
                 BenchOutput.Write(parse.GetValue(json), $"order placement over HTTP ({parse.GetValue(storage)}, {settings.Clients} clients, {settings.Accounts} accounts of {settings.Owners} owners)",
                 [
@@ -83,7 +84,10 @@ internal static class BenchCommand
                     ("p50Micros", r.Latency.P50Micros), ("p90Micros", r.Latency.P90Micros), ("p99Micros", r.Latency.P99Micros), ("maxMicros", r.Latency.MaxMicros),
                     ("errorsByStatus", string.Join(' ', r.ErrorsByStatus.Select(e => $"{e.Key}:{e.Value}"))),
                     ("serverWorkingSetBytes", server?.WorkingSet ?? 0),
-                    .. r.CpuMillisPerOrder is { } cpu ? [("serverCpuMicrosPerOrder", (object)(cpu * 1000))] : Array.Empty<(string, object)>(),
+                    ("serverCpuMicrosPerOrder", r.CpuMillisPerOrder.GetValueOrDefault() * 1000),
+                    ("serverAllocatedBytesPerOrder", r.AllocatedBytesPerOrder.GetValueOrDefault()),
+                    ("serverCollectionsPerThousandOrders", r.Usage?.Collections.PerThousand(r.Orders) ?? ""),
+                    ("serverGcPausePercent", r.GcPausePercent.GetValueOrDefault()),
                     ("loadGeneratorCpuMicrosPerOrder", r.LoadGeneratorCpuMicrosPerOrder),
                     .. HostFigures(r.Host),
                 ]);

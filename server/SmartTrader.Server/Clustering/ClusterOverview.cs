@@ -10,11 +10,13 @@ public sealed record ClusterView(string Mode, long? MembershipVersion, string Lo
 /// <summary>
 /// One silo. Heartbeat times are the database's clock. <see cref="Activations"/> is this silo's live count for the
 /// local silo and the last report (every few seconds) for the others; null when none has arrived. <see cref="RemoteCalls"/>
-/// is given for the local silo only: the grain calls it sent to and received from other silos since it started.
+/// is given for the local silo only: the grain calls it sent to and received from other silos since it started; so is
+/// <see cref="Process"/>, what its process has spent since it started.
 /// </summary>
 public sealed record SiloView(
     string Address, string Name, string Status, long? Generation, DateTimeOffset? StartedAt, DateTimeOffset? HeartbeatAt,
-    double? HeartbeatAgeSeconds, bool IsLocal, bool RunsMarketFeed, ActivationCounts? Activations, RemoteCallCounts? RemoteCalls = null);
+    double? HeartbeatAgeSeconds, bool IsLocal, bool RunsMarketFeed, ActivationCounts? Activations, RemoteCallCounts? RemoteCalls = null,
+    ProcessFigures? Process = null);
 
 public sealed record ActivationCounts(int Total, IReadOnlyDictionary<string, int> ByType, DateTimeOffset CountedAt);
 
@@ -29,7 +31,7 @@ internal sealed partial class ClusterOverview(
     {
         var address = localSilo.Address.Value;
         var silo = new SiloView(address, address, SiloStatus.Active.ToString(), null, null, null, null,
-            IsLocal: true, RunsMarketFeed: feed.PublishesHere, LocalCounts());
+            IsLocal: true, RunsMarketFeed: feed.PublishesHere, LocalCounts(), Process: ProcessFigures.Read());
         return new ClusterView("single", null, address, [silo]);
     }
 
@@ -48,7 +50,8 @@ internal sealed partial class ClusterOverview(
                     : reports.TryGetValue(address, out var r) ? new ActivationCounts(r.Total, r.ByType, r.ReportedAt) : null;
                 return new SiloView(address, s.Name, s.Status.ToString(), s.Address.Generation, s.StartedAt, s.HeartbeatAt,
                     Math.Round(view.HeartbeatAge(s).TotalSeconds, 3), isLocal, s.Address == leader, counts,
-                    isLocal ? services.GetService<IRemoteCallStatistics>()?.Counts() : null);
+                    isLocal ? services.GetService<IRemoteCallStatistics>()?.Counts() : null,
+                    isLocal ? ProcessFigures.Read() : null);
             })
             .ToList();
         return new ClusterView("cluster", view.Version, membership.LocalSilo.ToString(), silos);

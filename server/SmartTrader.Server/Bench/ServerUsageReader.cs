@@ -1,0 +1,75 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace SmartTrader.Server.Bench;
+
+/// <summary>Reads GET /api/cluster from each server under test as an administrator: what its own silo reports of itself.</summary>
+public sealed class ServerUsageReader : IDisposable
+{
+    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(10) };
+    private readonly IReadOnlyList<Uri> _servers;
+    private readonly string _adminUser;
+    private readonly string _adminPassword;
+    private string? _token;
+
+    public ServerUsageReader(IReadOnlyList<Uri> servers, string adminUser, string adminPassword)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(servers.Count);
+        (_servers, _adminUser, _adminPassword) = (servers, adminUser, adminPassword);
+    }
+
+    /// <summary>The servers' figures summed; the CPU time and allocations since each started.</summary>
+    public async Task<ServerUsage> ReadAsync(CancellationToken cancellationToken)
+    {
+        var usage = new ServerUsage(0, 0, GcCounts.None, 0, 0, new Dictionary<string, long>(StringComparer.Ordinal));
+        foreach (var server in _servers)
+        {
+            using var view = await ViewAsync(server, cancellationToken);
+            var local = view.RootElement.GetProperty("silos").EnumerateArray().Single(s => s.GetProperty("isLocal").GetBoolean());
+            usage = Add(usage, local);
+        }
+        return usage;
+    }
+
+    /// <summary>One server's whole answer to GET /api/cluster.</summary>
+    public async Task<JsonDocument> ViewAsync(Uri server, CancellationToken cancellationToken)
+    {
+        _token ??= await SignInAsync(cancellationToken);
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(server, "/api/cluster"));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _token);
+        using var response = await _http.SendAsync(request, cancellationToken);
+        response.EnsureSuccessStatusCode();
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
+    }
+
+    private static ServerUsage Add(ServerUsage usage, JsonElement silo)
+    {
+        var process = silo.GetProperty("process");
+        var byMethod = new Dictionary<string, long>(usage.RemoteCallsByMethod, StringComparer.Ordinal);
+        if (silo.TryGetProperty("remoteCalls", out var calls) && calls.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var method in calls.GetProperty("sentByMethod").EnumerateObject())
+                byMethod[method.Name] = byMethod.GetValueOrDefault(method.Name) + method.Value.GetInt64();
+        }
+        return new ServerUsage(
+            usage.CpuSeconds + process.GetProperty("cpuSeconds").GetDouble(),
+            usage.AllocatedBytes + process.GetProperty("allocatedBytes").GetInt64(),
+            usage.Collections + new GcCounts(
+                process.GetProperty("gen0Collections").GetInt64(), process.GetProperty("gen1Collections").GetInt64(),
+                process.GetProperty("gen2Collections").GetInt64()),
+            usage.GcPauseSeconds + process.GetProperty("gcPauseSeconds").GetDouble(),
+            byMethod.Values.Sum(), byMethod);
+    }
+
+    private async Task<string> SignInAsync(CancellationToken cancellationToken)
+    {
+        using var response = await _http.PostAsJsonAsync(new Uri(_servers[0], "/api/auth/login"), new { userName = _adminUser, password = _adminPassword }, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+            throw new InvalidOperationException($"Sign-in as {_adminUser} failed with {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}");
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
+        return body.RootElement.GetProperty("accessToken").GetString()!;
+    }
+
+    public void Dispose() => _http.Dispose();
+}
