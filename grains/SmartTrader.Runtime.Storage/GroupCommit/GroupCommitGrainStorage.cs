@@ -1,4 +1,4 @@
-using System.Text;
+using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 using SmartTrader.Runtime.Storage.Statistics;
 
@@ -33,10 +33,16 @@ public abstract class GroupCommitGrainStorage : IGrainStorage, IStorageInitializ
         var expected = WriteRequests.ParseExpected(key, expectedEtag);
         GrainRecord.RequireDistinct(key, records);
         await Schema.EnsureAsync(cancellationToken);
-        RecordRow[] rows = [.. records.Select(r => new RecordRow(r.Key, Encoding.UTF8.GetString(r.Payload.Span)))];
-        var version = await _writer.EnqueueAsync(new WriteOperation(WriteKind.Write, key, Encoding.UTF8.GetString(payload.Span), expected, cancellationToken, rows));
+        RecordRow[] rows = [.. records.Select(r => new RecordRow(r.Key, ArrayOf(r.Payload)))];
+        var version = await _writer.EnqueueAsync(new WriteOperation(WriteKind.Write, key, ArrayOf(payload), expected, cancellationToken, rows));
         return Versions.Format(version);
     }
+
+    /// <summary>The payload's own array when it spans all of one (as a serializer's result does), else a copy.</summary>
+    private static byte[] ArrayOf(ReadOnlyMemory<byte> payload) =>
+        MemoryMarshal.TryGetArray(payload, out var segment) && segment is { Offset: 0, Array: { } array } && segment.Count == array.Length
+            ? array
+            : payload.ToArray();
 
     public async Task ClearAsync(GrainStateKey key, string? expectedEtag, CancellationToken cancellationToken = default)
     {

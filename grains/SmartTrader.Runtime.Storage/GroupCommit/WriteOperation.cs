@@ -2,21 +2,22 @@ namespace SmartTrader.Runtime.Storage.GroupCommit;
 
 internal enum WriteKind { Write, Clear }
 
-/// <summary>A <see cref="GrainRecord"/> as the executors bind it.</summary>
-internal sealed record RecordRow(GrainStateKey Key, string PayloadJson);
+/// <summary>A <see cref="GrainRecord"/> as the executors bind it: its JSON as UTF-8, as it was serialized.</summary>
+internal sealed record RecordRow(GrainStateKey Key, byte[] Payload);
 
 /// <summary>
 /// One queued write or clear. The batch executor records its outcome; the group-commit writer completes the caller's
 /// task only after the transaction holding it has committed.
 /// </summary>
 internal sealed class WriteOperation(
-    WriteKind kind, GrainStateKey key, string? payloadJson, long? expectedVersion, CancellationToken cancellationToken, RecordRow[]? records = null)
+    WriteKind kind, GrainStateKey key, byte[]? payload, long? expectedVersion, CancellationToken cancellationToken, RecordRow[]? records = null)
 {
     private readonly TaskCompletionSource<long> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public WriteKind Kind { get; } = kind;
     public GrainStateKey Key { get; } = key;
-    public string? PayloadJson { get; } = payloadJson;
+    /// <summary>The state's JSON as UTF-8, bound as it is: neither provider needs it as a string (a write only).</summary>
+    public byte[]? Payload { get; } = payload;
 
     /// <summary>The version the caller last saw; null means "no row".</summary>
     public long? ExpectedVersion { get; } = expectedVersion;

@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
@@ -43,13 +42,13 @@ public sealed class PostgresGrainStorage : GroupCommitGrainStorage
     private async Task<StoredState?> ReadOnceAsync(GrainStateKey key, CancellationToken cancellationToken)
     {
         await using var command = _dataSource.CreateCommand(
-            "SELECT etag, payload::text FROM grain_state WHERE grain_type = $1 AND state_name = $2 AND grain_key = $3");
+            "SELECT etag, payload FROM grain_state WHERE grain_type = $1 AND state_name = $2 AND grain_key = $3");
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = key.GrainType });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = key.StateName });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = key.GrainKey });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken)) return null;
-        return new StoredState(key, Encoding.UTF8.GetBytes(reader.GetString(1)), Versions.Format(reader.GetInt64(0)));
+        return new StoredState(key, reader.GetFieldValue<byte[]>(1), Versions.Format(reader.GetInt64(0)));
     }
 
     public override async Task<IReadOnlyList<StoredState>> QueryByKeyPrefixAsync(
@@ -68,7 +67,7 @@ public sealed class PostgresGrainStorage : GroupCommitGrainStorage
         var upper = KeyPrefix.UpperBound(keyPrefix);
         var lower = afterKey is not null && string.CompareOrdinal(afterKey, keyPrefix) >= 0 ? afterKey : keyPrefix;
         await using var command = _dataSource.CreateCommand(
-            "SELECT grain_key, etag, payload::text FROM grain_state " +
+            "SELECT grain_key, etag, payload FROM grain_state " +
             "WHERE grain_type = $1 AND state_name = $2 AND grain_key >= $3 AND ($4 IS NULL OR grain_key < $4) " +
             "AND starts_with(grain_key, $5) AND ($6 IS NULL OR grain_key > $6) ORDER BY grain_key LIMIT $7");
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = grainType });
@@ -83,7 +82,7 @@ public sealed class PostgresGrainStorage : GroupCommitGrainStorage
         while (await reader.ReadAsync(cancellationToken))
         {
             rows.Add(new StoredState(new GrainStateKey(grainType, reader.GetString(0), stateName),
-                Encoding.UTF8.GetBytes(reader.GetString(2)), Versions.Format(reader.GetInt64(1))));
+                reader.GetFieldValue<byte[]>(2), Versions.Format(reader.GetInt64(1))));
         }
         return rows;
     }

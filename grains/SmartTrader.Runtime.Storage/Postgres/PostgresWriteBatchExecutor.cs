@@ -11,7 +11,7 @@ namespace SmartTrader.Runtime.Storage.Postgres;
 /// transaction; its affected-row count tells it apart. Statements are sorted by key so that two silos writing the
 /// same keys lock them in the same order. A write with records is one statement: the write in a WITH clause, and the
 /// records upserted only if it returned its row, so the statement's count is the records' when it succeeded and 0 when
-/// it did not.
+/// it did not. Payloads go out as the UTF-8 bytes they were serialized to.
 /// </summary>
 internal sealed class PostgresWriteBatchExecutor(NpgsqlDataSource dataSource) : IWriteBatchExecutor
 {
@@ -128,7 +128,7 @@ internal sealed class PostgresWriteBatchExecutor(NpgsqlDataSource dataSource) : 
         if (operation.ExpectedVersion is { } expected)
             command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = expected });
         if (operation.Kind == WriteKind.Write)
-            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = operation.PayloadJson, NpgsqlDbType = NpgsqlDbType.Json });
+            command.Parameters.Add(new NpgsqlParameter<byte[]> { TypedValue = operation.Payload, NpgsqlDbType = NpgsqlDbType.Json });
     }
 
     /// <summary>The write as a WITH clause that returns its row, then its records, upserted only if it did.</summary>
@@ -141,9 +141,9 @@ internal sealed class PostgresWriteBatchExecutor(NpgsqlDataSource dataSource) : 
         command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. operation.Records.Select(r => r.Key.GrainType)] });
         command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. operation.Records.Select(r => r.Key.StateName)] });
         command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. operation.Records.Select(r => r.Key.GrainKey)] });
-        command.Parameters.Add(new NpgsqlParameter<string[]>
+        command.Parameters.Add(new NpgsqlParameter<byte[][]>
         {
-            TypedValue = [.. operation.Records.Select(r => r.PayloadJson)],
+            TypedValue = [.. operation.Records.Select(r => r.Payload)],
             NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Json,
         });
         return command;

@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -88,7 +87,7 @@ public sealed class SqliteGrainStorage : GroupCommitGrainStorage
             while (reader.Read())
             {
                 rows.Add(new StoredState(new GrainStateKey(grainType, reader.GetString(0), stateName),
-                    Encoding.UTF8.GetBytes(reader.GetString(2)), Versions.Format(reader.GetInt64(1))));
+                    reader.GetFieldValue<byte[]>(2), Versions.Format(reader.GetInt64(1))));
             }
             return (IReadOnlyList<StoredState>)rows;
         });

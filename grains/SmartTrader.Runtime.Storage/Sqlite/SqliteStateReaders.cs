@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text;
 using Microsoft.Data.Sqlite;
 
 namespace SmartTrader.Runtime.Storage.Sqlite;
@@ -62,7 +61,7 @@ internal sealed class SqliteStateReaders(SqliteConnections connections) : IDispo
             _select.Parameters["$state"].Value = key.StateName;
             _select.Parameters["$key"].Value = key.GrainKey;
             using var reader = _select.ExecuteReader();
-            return reader.Read() ? new StoredState(key, Encoding.UTF8.GetBytes(reader.GetString(1)), Versions.Format(reader.GetInt64(0))) : null;
+            return reader.Read() ? new StoredState(key, reader.GetFieldValue<byte[]>(1), Versions.Format(reader.GetInt64(0))) : null;
         }
 
         public void Dispose()

@@ -6,7 +6,8 @@ namespace SmartTrader.Runtime.Storage.Sqlite;
 /// <summary>
 /// The single writer connection: applies a batch in one BEGIN IMMEDIATE transaction with prepared statements and
 /// one durable commit. Statements run in queue order, so a later write to the same key sees the earlier one. A write's
-/// records follow it, only if it succeeded.
+/// records follow it, only if it succeeded. Payloads are bound as the UTF-8 bytes they were serialized to and cast to
+/// TEXT in SQL, which relabels them without converting: no string is made of them on the way.
 /// </summary>
 internal sealed class SqliteWriteBatchExecutor(SqliteConnections connections) : IWriteBatchExecutor, IDisposable
 {
@@ -56,10 +57,10 @@ internal sealed class SqliteWriteBatchExecutor(SqliteConnections connections) : 
             _connection = connection;
             _insert = Prepare(
                 "INSERT INTO grain_state (grain_type, state_name, grain_key, etag, payload, updated_at) " +
-                "VALUES ($type, $state, $key, 1, $payload, $now) ON CONFLICT (grain_type, state_name, grain_key) DO NOTHING",
+                "VALUES ($type, $state, $key, 1, CAST($payload AS TEXT), $now) ON CONFLICT (grain_type, state_name, grain_key) DO NOTHING",
                 "$payload", "$now");
             _update = Prepare(
-                "UPDATE grain_state SET etag = $etag + 1, payload = $payload, updated_at = $now " +
+                "UPDATE grain_state SET etag = $etag + 1, payload = CAST($payload AS TEXT), updated_at = $now " +
                 "WHERE grain_type = $type AND state_name = $state AND grain_key = $key AND etag = $etag",
                 "$etag", "$payload", "$now");
             _delete = Prepare(
@@ -68,7 +69,7 @@ internal sealed class SqliteWriteBatchExecutor(SqliteConnections connections) : 
             _version = Prepare("SELECT etag FROM grain_state WHERE grain_type = $type AND state_name = $state AND grain_key = $key");
             _upsert = Prepare(
                 "INSERT INTO grain_state (grain_type, state_name, grain_key, etag, payload, updated_at) " +
-                "VALUES ($type, $state, $key, 1, $payload, $now) ON CONFLICT (grain_type, state_name, grain_key) " +
+                "VALUES ($type, $state, $key, 1, CAST($payload AS TEXT), $now) ON CONFLICT (grain_type, state_name, grain_key) " +
                 "DO UPDATE SET etag = etag + 1, payload = excluded.payload, updated_at = excluded.updated_at",
                 "$payload", "$now");
         }
@@ -100,7 +101,7 @@ internal sealed class SqliteWriteBatchExecutor(SqliteConnections connections) : 
             };
             Bind(command, operation.Key, transaction);
             if (command.Parameters.Contains("$etag")) command.Parameters["$etag"].Value = operation.ExpectedVersion;
-            if (command.Parameters.Contains("$payload")) command.Parameters["$payload"].Value = operation.PayloadJson;
+            if (command.Parameters.Contains("$payload")) command.Parameters["$payload"].Value = operation.Payload;
             if (command.Parameters.Contains("$now")) command.Parameters["$now"].Value = now;
             return command.ExecuteNonQuery() == 1;
         }
@@ -108,7 +109,7 @@ internal sealed class SqliteWriteBatchExecutor(SqliteConnections connections) : 
         private void Upsert(RecordRow record, SqliteTransaction transaction, long now)
         {
             Bind(_upsert, record.Key, transaction);
-            _upsert.Parameters["$payload"].Value = record.PayloadJson;
+            _upsert.Parameters["$payload"].Value = record.Payload;
             _upsert.Parameters["$now"].Value = now;
             _upsert.ExecuteNonQuery();
         }

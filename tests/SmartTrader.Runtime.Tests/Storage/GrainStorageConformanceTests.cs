@@ -30,6 +30,26 @@ public sealed class GrainStorageConformanceTests(StorageDatabases databases) : I
     }
 
     [Theory, MemberData(nameof(Kinds))]
+    public async Task A_state_and_its_records_are_stored_as_JSON_text_that_the_database_reads(StorageKind kind)
+    {
+        await using var opened = databases.Open(kind);
+        var key = NewKey();
+        var record = key with { GrainKey = "k1.record", StateName = "record" };
+        const string name = "Zoë \"12 €\" 😀";
+        const string escaped = """Zoë \"12 €\" 😀""";
+        // A payload that is a slice of a larger buffer is stored as the slice alone.
+        var padded = Json.Bytes($$"""###{"name":"{{escaped}}"}###""");
+        var slice = new ReadOnlyMemory<byte>(padded, 3, padded.Length - 6);
+
+        await opened.Storage.WriteAsync(key, slice, null, [new GrainRecord(record, Json.Bytes($$"""{"name":"{{escaped}}","n":1}"""))]);
+
+        (await databases.StoredNameAsync(kind, key)).Should().Be(name);
+        (await databases.StoredNameAsync(kind, record)).Should().Be(name);
+        Json.SameJson((await opened.Storage.ReadAsync(key))!.Payload, $$"""{"name":"{{escaped}}"}""").Should().BeTrue();
+        Json.SameJson((await opened.Storage.ReadAsync(record))!.Payload, $$"""{"n":1,"name":"{{escaped}}"}""").Should().BeTrue();
+    }
+
+    [Theory, MemberData(nameof(Kinds))]
     public async Task Insert_if_absent_conflicts_when_the_row_exists(StorageKind kind)
     {
         await using var opened = databases.Open(kind);

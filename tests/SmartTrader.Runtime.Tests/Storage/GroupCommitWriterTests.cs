@@ -10,7 +10,7 @@ namespace SmartTrader.Runtime.Tests.Storage;
 public sealed class GroupCommitWriterTests
 {
     private static WriteOperation Write(string key, CancellationToken cancellationToken = default) =>
-        new(WriteKind.Write, new GrainStateKey("T", key, "s"), "{}", null, cancellationToken);
+        new(WriteKind.Write, new GrainStateKey("T", key, "s"), "{}"u8.ToArray(), null, cancellationToken);
 
     [Theory]
     [InlineData(false)]

@@ -23,12 +23,12 @@ public sealed class SameBatchTests(StorageDatabases databases) : IClassFixture<S
         var recycled = new GrainStateKey(type, "a-recycled", "state");
         var batch = new List<WriteOperation>
         {
-            new(WriteKind.Write, key, """{"n":1}""", null, default),
-            new(WriteKind.Write, recycled, """{"r":1}""", null, default),
-            new(WriteKind.Write, key, """{"n":2}""", 1, default),
-            new(WriteKind.Write, key, """{"n":3}""", 1, default),
+            new(WriteKind.Write, key, """{"n":1}"""u8.ToArray(), null, default),
+            new(WriteKind.Write, recycled, """{"r":1}"""u8.ToArray(), null, default),
+            new(WriteKind.Write, key, """{"n":2}"""u8.ToArray(), 1, default),
+            new(WriteKind.Write, key, """{"n":3}"""u8.ToArray(), 1, default),
             new(WriteKind.Clear, recycled, null, 1, default),
-            new(WriteKind.Write, recycled, """{"r":2}""", null, default),
+            new(WriteKind.Write, recycled, """{"r":2}"""u8.ToArray(), null, default),
         };
 
         await ExecuteAsync(kind, batch);

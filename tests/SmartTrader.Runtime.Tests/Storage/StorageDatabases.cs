@@ -41,6 +41,33 @@ public sealed class StorageDatabases : IAsyncLifetime
         _ => new PostgresReminderTable(new PostgresStorageOptions { ConnectionString = PostgresConnectionString }),
     };
 
+    /// <summary>
+    /// The payload's "name" field as the database's own JSON functions read it, straight from the row: null unless it
+    /// was stored as JSON text (SQLite: a TEXT value, not a BLOB).
+    /// </summary>
+    public async Task<string?> StoredNameAsync(StorageKind kind, GrainStateKey key)
+    {
+        const string where = "WHERE grain_type = @type AND state_name = @state AND grain_key = @key";
+        if (kind == StorageKind.Sqlite)
+        {
+            await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={SqlitePath};Pooling=False");
+            connection.Open();
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT CASE typeof(payload) WHEN 'text' THEN json_extract(payload, '$.name') END FROM grain_state {where}";
+            command.Parameters.AddWithValue("@type", key.GrainType);
+            command.Parameters.AddWithValue("@state", key.StateName);
+            command.Parameters.AddWithValue("@key", key.GrainKey);
+            return await command.ExecuteScalarAsync() as string;
+        }
+        await using var postgres = new NpgsqlConnection(PostgresConnectionString);
+        await postgres.OpenAsync();
+        await using var query = new NpgsqlCommand($"SELECT payload ->> 'name' FROM grain_state {where}", postgres);
+        query.Parameters.AddWithValue("type", key.GrainType);
+        query.Parameters.AddWithValue("state", key.StateName);
+        query.Parameters.AddWithValue("key", key.GrainKey);
+        return await query.ExecuteScalarAsync() as string;
+    }
+
     /// <summary>The applied migration versions, read straight from the database.</summary>
     public async Task<IReadOnlyList<long>> SchemaVersionsAsync(StorageKind kind)
     {
