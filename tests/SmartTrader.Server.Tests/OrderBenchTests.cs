@@ -15,7 +15,27 @@ public sealed class OrderBenchTests
             + "HTTP/1.1 422 Unprocessable Entity\r\ncontent-length: 2\r\n\r\n{}");
 
         reader.Read().Should().Be(new Http11Response(201, KeepAlive: true));
-        reader.Read().Should().Be(new Http11Response(422, KeepAlive: true));
+        var error = reader.Read();
+        (error.Status, error.KeepAlive).Should().Be((422, true));
+        Encoding.UTF8.GetString(error.ErrorBody!).Should().Be("{}");
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(4096)]
+    public void An_error_keeps_the_start_of_its_body_however_it_is_framed(int bytesPerRead)
+    {
+        var detail = new string('x', Http11ResponseReader.MaxErrorBodyBytes);
+        var reader = Reader(
+            "HTTP/1.1 422 Unprocessable Entity\r\nTransfer-Encoding: chunked\r\n\r\n"
+            + "9\r\n{\"title\":\r\n9\r\n\"no quote\r\n2\r\n\"}\r\n0\r\n\r\n"
+            + $"HTTP/1.1 500 Internal Server Error\r\nContent-Length: {detail.Length + 2}\r\n\r\n[{detail}]"
+            + "HTTP/1.1 503 Service Unavailable\r\n\r\nuntil the end",
+            bytesPerRead);
+
+        Encoding.UTF8.GetString(reader.Read().ErrorBody!).Should().Be("""{"title":"no quote"}""");
+        Encoding.UTF8.GetString(reader.Read().ErrorBody!).Should().Be("[" + detail[..^1]);
+        Encoding.UTF8.GetString(reader.Read().ErrorBody!).Should().Be("until the end");
     }
 
     [Theory]
@@ -34,6 +54,17 @@ public sealed class OrderBenchTests
         reader.Read().Should().Be(new Http11Response(204, KeepAlive: true));
     }
 
+    [Theory]
+    [InlineData("""{"title":"Order rejected","detail":"The account had 50 orders accepted in the last second."}""", "The account had 50 orders accepted in the last second.")]
+    [InlineData("""{"title":"Unknown symbol"}""", "Unknown symbol")]
+    [InlineData("""["not", "a problem"]""", """["not", "a problem"]""")]
+    [InlineData("upstream timed out", "upstream timed out")]
+    [InlineData("", "(no body)")]
+    public void An_error_is_reported_by_its_problem_detail_or_else_its_body(string body, string reason)
+    {
+        OrderPlacementBench.ErrorReason(Encoding.UTF8.GetBytes(body)).Should().Be(reason);
+    }
+
     [Fact]
     public void An_interim_response_is_passed_over()
     {
@@ -44,8 +75,8 @@ public sealed class OrderBenchTests
     [Fact]
     public void Connection_close_or_a_body_without_framing_ends_the_connection()
     {
-        Reader("HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nContent-Length: 0\r\n\r\n").Read()
-            .Should().Be(new Http11Response(503, KeepAlive: false));
+        var unavailable = Reader("HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nContent-Length: 0\r\n\r\n").Read();
+        (unavailable.Status, unavailable.KeepAlive).Should().Be((503, false));
         Reader("HTTP/1.1 200 OK\r\n\r\nbody until the end").Read()
             .Should().Be(new Http11Response(200, KeepAlive: false));
     }

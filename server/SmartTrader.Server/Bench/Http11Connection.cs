@@ -17,10 +17,10 @@ internal sealed class Http11Connection(Uri server, TimeSpan timeout) : IDisposab
     private NetworkStream? _stream;
     private Http11ResponseReader? _reader;
 
-    /// <summary>Sends a POST of a JSON body with a bearer token; returns the response's status once it is read whole.</summary>
+    /// <summary>Sends a POST of a JSON body with a bearer token; returns the response once it is read whole.</summary>
     /// <exception cref="IOException">The connection failed or timed out; the next request opens a new one.</exception>
     /// <exception cref="InvalidDataException">The answer was not HTTP/1.1.</exception>
-    public int PostJson(string path, string bearerToken, string json)
+    public Http11Response PostJson(string path, string bearerToken, string json)
     {
         var length = Format(path, bearerToken, json);
         try
@@ -29,7 +29,7 @@ internal sealed class Http11Connection(Uri server, TimeSpan timeout) : IDisposab
             stream.Write(_request, 0, length);
             var response = _reader!.Read();
             if (!response.KeepAlive) Close();
-            return response.Status;
+            return response;
         }
         catch (Exception e)
         {

@@ -3,16 +3,21 @@ using System.Text;
 
 namespace SmartTrader.Server.Bench;
 
-/// <summary>What the load generator needs of an HTTP/1.1 response: its status, and whether the connection stays open.</summary>
-internal readonly record struct Http11Response(int Status, bool KeepAlive);
+/// <summary>
+/// What the load generator needs of an HTTP/1.1 response: its status, whether the connection stays open, and for an
+/// error (4xx, 5xx) the start of its body, which says why.
+/// </summary>
+internal readonly record struct Http11Response(int Status, bool KeepAlive, byte[]? ErrorBody = null);
 
 /// <summary>
-/// Reads whole HTTP/1.1 responses off one connection and discards their bodies, framed by Content-Length, chunked
-/// transfer coding, or the end of the connection. Bytes read past one response are kept for the next.
+/// Reads whole HTTP/1.1 responses off one connection, framed by Content-Length, chunked transfer coding, or the end of
+/// the connection. Bodies are discarded, except the first <see cref="MaxErrorBodyBytes"/> of an error's. Bytes read
+/// past one response are kept for the next.
 /// </summary>
 internal sealed class Http11ResponseReader(Stream stream)
 {
     private const int MaxHeaderBytes = 16 * 1024;
+    public const int MaxErrorBodyBytes = 4 * 1024;
 
     private static readonly byte[] HeaderEnd = "\r\n\r\n"u8.ToArray();
     private static readonly byte[] LineEnd = "\r\n"u8.ToArray();
@@ -29,14 +34,15 @@ internal sealed class Http11ResponseReader(Stream stream)
 
         if (status is >= 100 and < 200) return Read();
         if (status is 204 or 304) return new Http11Response(status, !close);
-        if (chunked) SkipChunks();
-        else if (length is { } bytes) Skip(bytes);
+        var kept = status >= 400 ? new MemoryStream() : null;
+        if (chunked) SkipChunks(kept);
+        else if (length is { } bytes) Skip(bytes, kept);
         else
         {
-            SkipToEnd();
-            return new Http11Response(status, KeepAlive: false);
+            SkipToEnd(kept);
+            return new Http11Response(status, KeepAlive: false, kept?.ToArray());
         }
-        return new Http11Response(status, !close);
+        return new Http11Response(status, !close, kept?.ToArray());
     }
 
     private static (int Status, long? Length, bool Chunked, bool Close) ParseHead(ReadOnlySpan<byte> head)
@@ -77,7 +83,7 @@ internal sealed class Http11ResponseReader(Stream stream)
         return Ascii.EqualsIgnoreCase(value[(last + 1)..].Trim(" \t"u8), token);
     }
 
-    private void SkipChunks()
+    private void SkipChunks(MemoryStream? kept)
     {
         while (true)
         {
@@ -85,7 +91,8 @@ internal sealed class Http11ResponseReader(Stream stream)
             var size = ParseChunkSize(_buffer.AsSpan(_start, lineLength));
             _start += lineLength + LineEnd.Length;
             if (size == 0) break;
-            Skip(size + LineEnd.Length);
+            Skip(size, kept);
+            Skip(LineEnd.Length, kept: null);
         }
         // Trailer fields, if any, end with an empty line.
         while (true)
@@ -119,11 +126,12 @@ internal sealed class Http11ResponseReader(Stream stream)
         }
     }
 
-    private void Skip(long bytes)
+    private void Skip(long bytes, MemoryStream? kept)
     {
         while (true)
         {
             var buffered = Math.Min(bytes, _end - _start);
+            Keep(kept, (int)buffered);
             _start += (int)buffered;
             bytes -= buffered;
             if (bytes == 0) return;
@@ -132,10 +140,21 @@ internal sealed class Http11ResponseReader(Stream stream)
         }
     }
 
-    private void SkipToEnd()
+    private void SkipToEnd(MemoryStream? kept)
     {
-        _start = _end;
-        while (ReadMore() > 0) _start = _end;
+        do
+        {
+            Keep(kept, _end - _start);
+            _start = _end;
+        }
+        while (ReadMore() > 0);
+    }
+
+    /// <summary>Copies the next <paramref name="count"/> buffered bytes into <paramref name="kept"/>, up to its limit.</summary>
+    private void Keep(MemoryStream? kept, int count)
+    {
+        if (kept is null || kept.Length >= MaxErrorBodyBytes) return;
+        kept.Write(_buffer, _start, (int)Math.Min(count, MaxErrorBodyBytes - kept.Length));
     }
 
     /// <summary>Moves what is left to the front of the buffer and reads after it; 0 at the end of the connection.</summary>

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
 
 namespace SmartTrader.Server.Bench;
 
@@ -29,6 +30,7 @@ public sealed record OrderBenchResult(
     double OrdersPerSecond,
     LatencySummary Latency,
     IReadOnlyDictionary<int, long> ErrorsByStatus,
+    IReadOnlyDictionary<int, string> FirstErrorByStatus,
     ServerUsage? Usage = null,
     HostCpu? Host = null,
     double LoadGeneratorCpuSeconds = 0)
@@ -107,6 +109,7 @@ public static class OrderPlacementBench
         var recorders = Enumerable.Range(0, settings.Clients).Select(_ => new LatencyRecorder()).ToArray();
         var errors = new long[settings.Clients];
         var errorsByStatus = new System.Collections.Concurrent.ConcurrentDictionary<int, long>();
+        var firstErrorByStatus = new System.Collections.Concurrent.ConcurrentDictionary<int, string>();
         var stopAt = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
         var started = Stopwatch.StartNew();
 
@@ -126,20 +129,22 @@ public static class OrderPlacementBench
                 sequence++;
 
                 var begin = Stopwatch.GetTimestamp();
-                int status;
+                Http11Response response;
                 try
                 {
-                    status = connection.PostJson($"/api/accounts/{account}/orders", token, body);
+                    response = connection.PostJson($"/api/accounts/{account}/orders", token, body);
                 }
                 catch (Exception e) when (e is IOException or InvalidDataException)
                 {
-                    status = 0;
+                    response = new Http11Response(0, KeepAlive: false, Encoding.UTF8.GetBytes(e.Message));
                 }
-                if (status is >= 200 and < 300) recorders[client].Record(Stopwatch.GetTimestamp() - begin);
+                if (response.Status is >= 200 and < 300) recorders[client].Record(Stopwatch.GetTimestamp() - begin);
                 else
                 {
                     errors[client]++;
-                    errorsByStatus.AddOrUpdate(status, 1, (_, n) => n + 1);
+                    errorsByStatus.AddOrUpdate(response.Status, 1, (_, n) => n + 1);
+                    if (!firstErrorByStatus.ContainsKey(response.Status))
+                        firstErrorByStatus.TryAdd(response.Status, ErrorReason(response.ErrorBody));
                 }
             }
         }, cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToArray();
@@ -147,7 +152,28 @@ public static class OrderPlacementBench
         await Task.WhenAll(clients);
         var seconds = started.Elapsed.TotalSeconds;
         var latency = LatencyRecorder.Summarize(recorders);
-        return new OrderBenchResult(latency.Count, errors.Sum(), seconds, latency.Count / seconds, latency, errorsByStatus);
+        return new OrderBenchResult(latency.Count, errors.Sum(), seconds, latency.Count / seconds, latency, errorsByStatus, firstErrorByStatus);
+    }
+
+    /// <summary>A ProblemDetails answer's detail (or title); otherwise the start of whatever the body was.</summary>
+    internal static string ErrorReason(byte[]? body)
+    {
+        if (body is not { Length: > 0 }) return "(no body)";
+        try
+        {
+            using var problem = JsonDocument.Parse(body);
+            foreach (var field in (ReadOnlySpan<string>)["detail", "title"])
+            {
+                if (problem.RootElement.ValueKind == JsonValueKind.Object
+                    && problem.RootElement.TryGetProperty(field, out var text) && text.ValueKind == JsonValueKind.String)
+                    return text.GetString()!;
+            }
+        }
+        catch (JsonException)
+        {
+        }
+        var raw = Encoding.UTF8.GetString(body);
+        return raw.Length <= 200 ? raw : raw[..200] + "…";
     }
 
     private static async Task<IReadOnlyList<string>> PrepareAccountsAsync(

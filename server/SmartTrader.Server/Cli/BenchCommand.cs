@@ -83,6 +83,7 @@ internal static class BenchCommand
                     ("orders", r.Orders), ("errors", r.Errors), ("seconds", r.Seconds), ("ordersPerSecond", r.OrdersPerSecond),
                     ("p50Micros", r.Latency.P50Micros), ("p90Micros", r.Latency.P90Micros), ("p99Micros", r.Latency.P99Micros), ("maxMicros", r.Latency.MaxMicros),
                     ("errorsByStatus", string.Join(' ', r.ErrorsByStatus.Select(e => $"{e.Key}:{e.Value}"))),
+                    ("firstErrorByStatus", string.Join(" | ", r.FirstErrorByStatus.OrderBy(e => e.Key).Select(e => $"{e.Key}: {e.Value}"))),
                     ("serverWorkingSetBytes", server?.WorkingSet ?? 0),
                     ("serverCpuMicrosPerOrder", r.CpuMillisPerOrder.GetValueOrDefault() * 1000),
                     ("serverAllocatedBytesPerOrder", r.AllocatedBytesPerOrder.GetValueOrDefault()),

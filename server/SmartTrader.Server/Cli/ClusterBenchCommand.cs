@@ -116,6 +116,7 @@ internal static class ClusterBenchCommand
                 ("clusterRemoteCallsPerOrder", r.Cluster.RemoteCallsPerOrder.GetValueOrDefault()),
                 ("clusterRemoteCallsPerOrderByMethod", r.Cluster.Usage?.PerOrderByMethod(r.Cluster.Orders) ?? ""),
                 ("clusterErrorsByStatus", string.Join(' ', r.Cluster.ErrorsByStatus.Select(e => $"{e.Key}:{e.Value}"))),
+                ("clusterFirstErrorByStatus", string.Join(" | ", r.Cluster.FirstErrorByStatus.OrderBy(e => e.Key).Select(e => $"{e.Key}: {e.Value}"))),
                 ("clusterToSingleRatio", r.ThroughputRatio),
                 ("rounds", all.Rounds.Count),
                 ("roundRatios", string.Join(' ', all.Rounds.Select(round => round.ThroughputRatio.ToString("F2", System.Globalization.CultureInfo.InvariantCulture)))),
