@@ -290,9 +290,9 @@ public sealed class PostgresRestartTests(ITestOutputHelper output) : IAsyncLifet
         if (status != HttpStatusCode.UnprocessableEntity) return null;
         try
         {
-            var problem = JsonDocument.Parse(body).RootElement;
-            return problem.TryGetProperty("orderStatus", out var orderStatus) && orderStatus.GetString() == "Rejected"
-                ? problem.GetProperty("reason").GetString() ?? ""
+            using var problem = JsonDocument.Parse(body);
+            return problem.RootElement.TryGetProperty("orderStatus", out var orderStatus) && orderStatus.GetString() == "Rejected"
+                ? problem.RootElement.GetProperty("reason").GetString() ?? ""
                 : null;
         }
         catch (JsonException)

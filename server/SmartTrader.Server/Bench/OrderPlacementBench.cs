@@ -211,7 +211,8 @@ public static class OrderPlacementBench
             throw new InvalidOperationException($"{method} {path} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}");
     }
 
-    private static async Task<string> SignInAsync(HttpClient http, string user, string password, CancellationToken cancellationToken)
+    /// <summary>Signs in through <paramref name="http"/>'s base address; returns the bearer token.</summary>
+    internal static async Task<string> SignInAsync(HttpClient http, string user, string password, CancellationToken cancellationToken)
     {
         using var response = await http.PostAsJsonAsync("/api/auth/login", new { userName = user, password }, cancellationToken);
         if (!response.IsSuccessStatusCode)

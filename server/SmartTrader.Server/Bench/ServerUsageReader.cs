@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json;
 
 namespace SmartTrader.Server.Bench;
@@ -7,7 +6,7 @@ namespace SmartTrader.Server.Bench;
 /// <summary>Reads GET /api/cluster from each server under test as an administrator: what its own silo reports of itself.</summary>
 public sealed class ServerUsageReader : IDisposable
 {
-    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(10) };
+    private readonly HttpClient _http;
     private readonly IReadOnlyList<Uri> _servers;
     private readonly string _adminUser;
     private readonly string _adminPassword;
@@ -17,6 +16,7 @@ public sealed class ServerUsageReader : IDisposable
     {
         ArgumentOutOfRangeException.ThrowIfZero(servers.Count);
         (_servers, _adminUser, _adminPassword) = (servers, adminUser, adminPassword);
+        _http = new HttpClient { BaseAddress = servers[0], Timeout = TimeSpan.FromSeconds(10) };
     }
 
     /// <summary>The servers' figures summed; the CPU time and allocations since each started.</summary>
@@ -35,7 +35,7 @@ public sealed class ServerUsageReader : IDisposable
     /// <summary>One server's whole answer to GET /api/cluster.</summary>
     public async Task<JsonDocument> ViewAsync(Uri server, CancellationToken cancellationToken)
     {
-        _token ??= await SignInAsync(cancellationToken);
+        _token ??= await OrderPlacementBench.SignInAsync(_http, _adminUser, _adminPassword, cancellationToken);
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(server, "/api/cluster"));
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _token);
         using var response = await _http.SendAsync(request, cancellationToken);
@@ -60,15 +60,6 @@ public sealed class ServerUsageReader : IDisposable
                 process.GetProperty("gen2Collections").GetInt64()),
             usage.GcPauseSeconds + process.GetProperty("gcPauseSeconds").GetDouble(),
             byMethod.Values.Sum(), byMethod);
-    }
-
-    private async Task<string> SignInAsync(CancellationToken cancellationToken)
-    {
-        using var response = await _http.PostAsJsonAsync(new Uri(_servers[0], "/api/auth/login"), new { userName = _adminUser, password = _adminPassword }, cancellationToken);
-        if (!response.IsSuccessStatusCode)
-            throw new InvalidOperationException($"Sign-in as {_adminUser} failed with {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}");
-        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
-        return body.RootElement.GetProperty("accessToken").GetString()!;
     }
 
     public void Dispose() => _http.Dispose();
