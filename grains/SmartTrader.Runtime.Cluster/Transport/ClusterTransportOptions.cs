@@ -37,6 +37,14 @@ public sealed class ClusterTransportOptions
     /// <summary>Largest frame either side accepts; a bigger one is a protocol error that closes the connection.</summary>
     public int MaxFrameBytes { get; set; } = 16 * 1024 * 1024;
 
+    /// <summary>
+    /// Most bytes of frames that may wait to be sent on one connection. A peer that stops reading (its process frozen,
+    /// its host swapping) would otherwise make the queue grow until it is declared dead; past this limit the connection
+    /// is closed, its calls fail with <see cref="SiloUnavailableException"/>, and the next call connects afresh. At
+    /// least <see cref="MaxFrameBytes"/>.
+    /// </summary>
+    public long MaxQueuedSendBytes { get; set; } = 64 * 1024 * 1024;
+
     /// <summary>How arguments, results and exception payloads are serialized. Both ends must agree.</summary>
     public JsonSerializerOptions Json { get; set; } = GrainStateJson.Options;
 
@@ -51,5 +59,8 @@ public sealed class ClusterTransportOptions
                          "environment: Cluster__Transport__Secret).";
         else if (Secret.Length < MinimumSecretLength)
             yield return $"Cluster:Transport:Secret has {Secret.Length} characters; it needs at least {MinimumSecretLength} (e.g. `openssl rand -hex 32`).";
+        if (MaxQueuedSendBytes < MaxFrameBytes)
+            yield return $"Cluster:Transport:MaxQueuedSendBytes ({MaxQueuedSendBytes:N0}) is less than MaxFrameBytes ({MaxFrameBytes:N0}): " +
+                         "a connection must be able to queue the largest frame it may send.";
     }
 }

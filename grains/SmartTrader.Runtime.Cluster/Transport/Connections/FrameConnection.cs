@@ -9,7 +9,9 @@ namespace SmartTrader.Runtime.Cluster;
 /// One TCP connection, encrypted by <see cref="SiloHandshake"/>, carrying length-prefixed frames both ways. A receive
 /// loop hands each complete frame to <see cref="OnFrame"/>; a send loop writes queued frames, as many as are waiting,
 /// in one write (one system call; one TLS record up to 16 KB), so concurrent calls share the connection. Any failure
-/// of either loop closes the connection once, and <see cref="OnClosed"/> runs.
+/// of either loop closes the connection once, and <see cref="OnClosed"/> runs. So does a peer that stops reading: once
+/// the frames queued for it pass <see cref="ClusterTransportOptions.MaxQueuedSendBytes"/>, the connection is closed and
+/// its calls fail at once, rather than holding ever more memory until the peer is declared dead.
 /// </summary>
 internal abstract class FrameConnection
 {
@@ -19,23 +21,30 @@ internal abstract class FrameConnection
     private readonly Socket _socket;
     private readonly Stream _stream;
     private readonly int _maxFrameBytes;
+    private readonly long _maxQueuedBytes;
     private readonly Channel<FrameBuffer> _outgoing =
         Channel.CreateUnbounded<FrameBuffer>(new UnboundedChannelOptions { SingleReader = true });
     private readonly TaskCompletionSource _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _isClosed;
+    private long _queuedBytes;
 
     /// <param name="socket">The connection's socket; closing the connection disposes it.</param>
     /// <param name="stream">The encrypted stream over <paramref name="socket"/> that frames are read from and written to.</param>
-    protected FrameConnection(Socket socket, Stream stream, int maxFrameBytes)
+    /// <param name="options">The frame size and send queue limits.</param>
+    protected FrameConnection(Socket socket, Stream stream, ClusterTransportOptions options)
     {
         _socket = socket;
         _stream = stream;
-        _maxFrameBytes = maxFrameBytes;
+        _maxFrameBytes = options.MaxFrameBytes;
+        _maxQueuedBytes = options.MaxQueuedSendBytes;
         RemoteEndPoint = socket.RemoteEndPoint?.ToString() ?? "?";
     }
 
     public string RemoteEndPoint { get; }
     public bool IsClosed => Volatile.Read(ref _isClosed) != 0;
+
+    /// <summary>Bytes of frames queued and not yet written to the stream.</summary>
+    public long QueuedBytes => Interlocked.Read(ref _queuedBytes);
 
     /// <summary>Completes once the connection is closed and <see cref="OnClosed"/> has run.</summary>
     public Task Closed => _closed.Task;
@@ -46,13 +55,23 @@ internal abstract class FrameConnection
         _ = SendLoopAsync();
     }
 
-    /// <summary>Queues a frame; false (and the frame released) when the connection is closed.</summary>
+    /// <summary>
+    /// Queues a frame; false (and the frame released) when the connection is closed, or is closed now because the
+    /// frame would take the queue past its limit.
+    /// </summary>
     public bool Send(FrameBuffer frame)
     {
+        var queued = Interlocked.Add(ref _queuedBytes, frame.Length);
+        if (queued > _maxQueuedBytes) Close(NotReading(queued));
         if (!IsClosed && _outgoing.Writer.TryWrite(frame)) return true;
+        Interlocked.Add(ref _queuedBytes, -frame.Length);
         frame.Release();
         return false;
     }
+
+    private IOException NotReading(long queued) => new(
+        $"{RemoteEndPoint} is not taking what is sent to it: {queued:N0} bytes would be queued, over the limit of " +
+        $"{_maxQueuedBytes:N0} (Cluster:Transport:MaxQueuedSendBytes). The connection is closed so that its calls fail now.");
 
     public void Close(Exception? reason = null)
     {
@@ -171,7 +190,13 @@ internal abstract class FrameConnection
                     segments.Add(frame.CompleteSegment());
                 }
                 await WriteAsync(segments).ConfigureAwait(false);
-                foreach (var sent in frames) sent.Release();
+                var written = 0L;
+                foreach (var sent in frames)
+                {
+                    written += sent.Length;
+                    sent.Release();
+                }
+                Interlocked.Add(ref _queuedBytes, -written);
                 frames.Clear();
                 segments.Clear();
             }

@@ -9,7 +9,7 @@ namespace SmartTrader.Runtime.Cluster;
 /// connection, cancels that token.
 /// </summary>
 internal sealed class InboundConnection(Socket socket, Stream stream, CallDispatcher dispatcher)
-    : FrameConnection(socket, stream, dispatcher.Options.MaxFrameBytes)
+    : FrameConnection(socket, stream, dispatcher.Options)
 {
     private readonly ConcurrentDictionary<long, IncomingCall> _cancellable = new();
 

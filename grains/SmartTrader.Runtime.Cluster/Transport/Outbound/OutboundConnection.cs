@@ -20,7 +20,7 @@ internal sealed class OutboundConnection : FrameConnection
 
     public OutboundConnection(
         Socket socket, Stream stream, string endpoint, ClusterTransportOptions options, TimeProvider time, TimeSpan expiryCheck, ILogger logger)
-        : base(socket, stream, options.MaxFrameBytes)
+        : base(socket, stream, options)
     {
         _endpoint = endpoint;
         _options = options;

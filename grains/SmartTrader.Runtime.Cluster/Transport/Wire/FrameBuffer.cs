@@ -23,6 +23,9 @@ internal sealed class FrameBuffer : IBufferWriter<byte>
 
     public static FrameBuffer Start(FrameKind kind) => new(kind);
 
+    /// <summary>Bytes of the frame so far, its length prefix included.</summary>
+    public int Length => _length;
+
     /// <summary>The whole frame, its length prefix filled in.</summary>
     public ReadOnlyMemory<byte> Complete()
     {
