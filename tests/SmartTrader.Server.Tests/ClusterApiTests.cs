@@ -79,6 +79,14 @@ public sealed class ClusterApiTests(ServerFactory factory) : IClassFixture<Serve
         process.GetProperty("allocatedBytes").GetInt64().Should().BePositive();
         process.GetProperty("heapBytes").GetInt64().Should().BePositive();
         process.GetProperty("gen0Collections").GetInt32().Should().BeGreaterThanOrEqualTo(process.GetProperty("gen1Collections").GetInt32());
+        // Seeding the demo users and accounts committed grain states.
+        var storage = silo.GetProperty("storage");
+        storage.GetProperty("provider").GetString().Should().Be("sqlite");
+        storage.GetProperty("batches").GetInt64().Should().BePositive();
+        storage.GetProperty("rows").GetInt64().Should().BeGreaterThanOrEqualTo(storage.GetProperty("batches").GetInt64());
+        storage.GetProperty("largestBatch").GetInt32().Should().BePositive();
+        storage.GetProperty("commitSeconds").GetDouble().Should().BePositive();
+        storage.GetProperty("failedBatches").GetInt64().Should().Be(0);
     }
 
     [Theory]

@@ -123,6 +123,10 @@ public sealed class OrderBenchTests
         figures.RootElement.GetProperty("serverAllocatedBytesPerOrder").GetDouble().Should().BeGreaterThan(1_000);
         figures.RootElement.GetProperty("serverCollectionsPerThousandOrders").GetString().Should().MatchRegex(@"^\d+\.\d\d/\d+\.\d\d/\d+\.\d\d$");
         figures.RootElement.GetProperty("loadGeneratorCpuMicrosPerOrder").GetDouble().Should().BePositive();
+        // Every acknowledged order was committed: at least one transaction per second, holding at least one write.
+        figures.RootElement.GetProperty("serverCommitsPerSecond").GetDouble().Should().BeGreaterThanOrEqualTo(1);
+        figures.RootElement.GetProperty("serverRowsPerCommit").GetDouble().Should().BeGreaterThanOrEqualTo(1);
+        figures.RootElement.GetProperty("serverWriterBusyPercent").GetDouble().Should().BeInRange(0.001, 110);
     }
 
     private static Http11ResponseReader Reader(string bytes, int bytesPerRead = 4096) =>

@@ -9,6 +9,12 @@ internal interface IWriteBatchExecutor
     bool BlocksThread { get; }
 
     /// <summary>
+    /// How many batches may be committing at once, each in its own transaction; 1 for a store with a single writer.
+    /// Ignored when <see cref="BlocksThread"/>: such an executor commits one batch at a time.
+    /// </summary>
+    int MaxBatchesInFlight { get; }
+
+    /// <summary>
     /// Applies every operation in one transaction, in order for operations on the same key, and records each one's
     /// conflict on it. Returns once committed; throws if the transaction rolled back (nothing was applied).
     /// </summary>

@@ -19,7 +19,7 @@ public sealed class PostgresGrainStorage : GroupCommitGrainStorage
     }
 
     private PostgresGrainStorage(NpgsqlDataSource dataSource, PostgresStorageOptions options, ILogger? logger)
-        : base(PostgresDataSources.ProviderName, new PostgresWriteBatchExecutor(dataSource), options.MaxBatchSize, logger ?? NullLogger.Instance) =>
+        : base(PostgresDataSources.ProviderName, new PostgresWriteBatchExecutor(dataSource, options.MaxBatchesInFlight), options.MaxBatchSize, logger ?? NullLogger.Instance) =>
         _dataSource = dataSource;
 
     private protected override Task MigrateAsync(CancellationToken cancellationToken) =>

@@ -13,11 +13,13 @@ namespace SmartTrader.Runtime.Storage.Postgres;
 /// records upserted only if it returned its row, so the statement's count is the records' when it succeeded and 0 when
 /// it did not. Payloads go out as the UTF-8 bytes they were serialized to.
 /// </summary>
-internal sealed class PostgresWriteBatchExecutor(NpgsqlDataSource dataSource) : IWriteBatchExecutor
+internal sealed class PostgresWriteBatchExecutor(NpgsqlDataSource dataSource, int maxBatchesInFlight) : IWriteBatchExecutor
 {
     private const int MaxAttempts = 3;
 
     public bool BlocksThread => false;
+
+    public int MaxBatchesInFlight => maxBatchesInFlight;
 
     private const string InsertSql =
         "INSERT INTO grain_state (grain_type, state_name, grain_key, etag, payload) VALUES ($1, $2, $3, 1, $4) " +

@@ -21,6 +21,8 @@ internal sealed class SqliteWriteBatchExecutor(SqliteConnections connections) : 
 
     public bool BlocksThread => true;
 
+    public int MaxBatchesInFlight => 1;
+
     public Task ExecuteAsync(IReadOnlyList<WriteOperation> batch, CancellationToken cancellationToken)
     {
         var writer = _writer ??= new WriterConnection(connections.OpenForWriting());

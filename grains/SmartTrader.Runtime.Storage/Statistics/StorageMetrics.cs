@@ -17,6 +17,8 @@ internal sealed class StorageMetrics(string provider)
     private static readonly Counter<long> ConflictCounter = Meter.CreateCounter<long>("smarttrader.storage.conflicts", description: "Writes rejected for a stale etag");
     private static readonly Counter<long> FailedBatchCounter = Meter.CreateCounter<long>("smarttrader.storage.failed_batches", description: "Transactions that could not be committed");
     private static readonly Histogram<int> BatchSize = Meter.CreateHistogram<int>("smarttrader.storage.batch_size", description: "Operations per committed transaction");
+    private static readonly Histogram<double> CommitDuration = Meter.CreateHistogram<double>(
+        "smarttrader.storage.commit_duration", unit: "s", description: "Time the writer took to commit one batch, the database's flush included");
 
     private readonly KeyValuePair<string, object?> _tag = new("provider", provider);
     private long _batches;
@@ -24,6 +26,7 @@ internal sealed class StorageMetrics(string provider)
     private long _conflicts;
     private long _failedBatches;
     private int _largestBatch;
+    private long _commitTicks;
 
     public void BatchCommitted(int rows, int conflicts)
     {
@@ -39,6 +42,13 @@ internal sealed class StorageMetrics(string provider)
         BatchSize.Record(rows, _tag);
     }
 
+    /// <summary>One commit attempt took this long, whether it succeeded or not.</summary>
+    public void Committing(TimeSpan elapsed)
+    {
+        Interlocked.Add(ref _commitTicks, elapsed.Ticks);
+        CommitDuration.Record(elapsed.TotalSeconds, _tag);
+    }
+
     public void BatchFailed()
     {
         Interlocked.Increment(ref _failedBatches);
@@ -46,6 +56,7 @@ internal sealed class StorageMetrics(string provider)
     }
 
     public StorageStatistics Snapshot() => new(
-        Interlocked.Read(ref _batches), Interlocked.Read(ref _rows), Interlocked.Read(ref _conflicts),
-        Interlocked.Read(ref _failedBatches), Volatile.Read(ref _largestBatch));
+        provider, Interlocked.Read(ref _batches), Interlocked.Read(ref _rows), Interlocked.Read(ref _conflicts),
+        Interlocked.Read(ref _failedBatches), Volatile.Read(ref _largestBatch),
+        TimeSpan.FromTicks(Interlocked.Read(ref _commitTicks)).TotalSeconds);
 }

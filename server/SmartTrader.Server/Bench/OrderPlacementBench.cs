@@ -44,6 +44,15 @@ public sealed record OrderBenchResult(
     /// <summary>The share of the measured window the server's threads spent paused for garbage collection (summed over servers).</summary>
     public double? GcPausePercent => Usage is null || Seconds == 0 ? null : Usage.GcPauseSeconds / Seconds * 100;
 
+    /// <summary>Storage transactions committed per second of the measured window (summed over servers).</summary>
+    public double? CommitsPerSecond => Usage is null || Seconds == 0 ? null : Usage.Commits.Batches / Seconds;
+
+    /// <summary>
+    /// The share of the measured window the storage writers spent committing (summed over servers). A writer commits
+    /// one batch at a time, so near 100 per server, writes wait behind one another.
+    /// </summary>
+    public double? WriterBusyPercent => Usage is null || Seconds == 0 ? null : Usage.Commits.CommitSeconds / Seconds * 100;
+
     /// <summary>The load generator's CPU microseconds per acknowledged order.</summary>
     public double LoadGeneratorCpuMicrosPerOrder => Orders == 0 ? 0 : LoadGeneratorCpuSeconds * 1_000_000 / Orders;
 

@@ -4,16 +4,19 @@ namespace SmartTrader.Server.Bench;
 /// What the servers under test spent, as each reports of itself on GET /api/cluster, summed over the servers and read
 /// before and after a measured phase: the CPU time of their processes (all threads: requests, garbage collection, JIT,
 /// and background work such as the market feed and heartbeats), the bytes they allocated and the collections and pauses
-/// that cost, and the grain calls they sent to other silos (none for a single silo).
+/// that cost, the transactions their grain storage writers committed, and the grain calls they sent to other silos
+/// (none for a single silo).
 /// </summary>
 public sealed record ServerUsage(
-    double CpuSeconds, long AllocatedBytes, GcCounts Collections, double GcPauseSeconds, long RemoteCalls,
+    double CpuSeconds, long AllocatedBytes, GcCounts Collections, double GcPauseSeconds, StorageCommits Commits, long RemoteCalls,
     IReadOnlyDictionary<string, long> RemoteCallsByMethod)
 {
+    public static readonly ServerUsage None = new(0, 0, GcCounts.None, 0, StorageCommits.None, 0, new Dictionary<string, long>(StringComparer.Ordinal));
+
     public static ServerUsage Between(ServerUsage before, ServerUsage after) =>
         new(after.CpuSeconds - before.CpuSeconds, after.AllocatedBytes - before.AllocatedBytes,
             after.Collections - before.Collections, after.GcPauseSeconds - before.GcPauseSeconds,
-            after.RemoteCalls - before.RemoteCalls,
+            after.Commits - before.Commits, after.RemoteCalls - before.RemoteCalls,
             after.RemoteCallsByMethod
                 .Select(m => (m.Key, Calls: m.Value - before.RemoteCallsByMethod.GetValueOrDefault(m.Key)))
                 .Where(m => m.Calls > 0)
@@ -37,4 +40,18 @@ public sealed record GcCounts(long Gen0, long Gen1, long Gen2)
     /// <summary>Collections per thousand orders, as "gen0/gen1/gen2".</summary>
     public string PerThousand(long orders) =>
         orders == 0 ? "" : FormattableString.Invariant($"{Gen0 * 1000.0 / orders:F2}/{Gen1 * 1000.0 / orders:F2}/{Gen2 * 1000.0 / orders:F2}");
+}
+
+/// <summary>Transactions the grain storage writers committed, the writes in them, and the time spent committing.</summary>
+public sealed record StorageCommits(long Batches, long Rows, double CommitSeconds)
+{
+    public static readonly StorageCommits None = new(0, 0, 0);
+
+    public double RowsPerBatch => Batches == 0 ? 0 : (double)Rows / Batches;
+
+    public static StorageCommits operator +(StorageCommits a, StorageCommits b) =>
+        new(a.Batches + b.Batches, a.Rows + b.Rows, a.CommitSeconds + b.CommitSeconds);
+
+    public static StorageCommits operator -(StorageCommits a, StorageCommits b) =>
+        new(a.Batches - b.Batches, a.Rows - b.Rows, a.CommitSeconds - b.CommitSeconds);
 }

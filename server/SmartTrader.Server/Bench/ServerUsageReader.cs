@@ -22,7 +22,7 @@ public sealed class ServerUsageReader : IDisposable
     /// <summary>The servers' figures summed; the CPU time and allocations since each started.</summary>
     public async Task<ServerUsage> ReadAsync(CancellationToken cancellationToken)
     {
-        var usage = new ServerUsage(0, 0, GcCounts.None, 0, 0, new Dictionary<string, long>(StringComparer.Ordinal));
+        var usage = ServerUsage.None;
         foreach (var server in _servers)
         {
             using var view = await ViewAsync(server, cancellationToken);
@@ -59,8 +59,14 @@ public sealed class ServerUsageReader : IDisposable
                 process.GetProperty("gen0Collections").GetInt64(), process.GetProperty("gen1Collections").GetInt64(),
                 process.GetProperty("gen2Collections").GetInt64()),
             usage.GcPauseSeconds + process.GetProperty("gcPauseSeconds").GetDouble(),
-            byMethod.Values.Sum(), byMethod);
+            usage.Commits + CommitsOf(silo), byMethod.Values.Sum(), byMethod);
     }
+
+    /// <summary>None for a silo on in-memory storage.</summary>
+    private static StorageCommits CommitsOf(JsonElement silo) =>
+        silo.TryGetProperty("storage", out var storage) && storage.ValueKind == JsonValueKind.Object
+            ? new StorageCommits(storage.GetProperty("batches").GetInt64(), storage.GetProperty("rows").GetInt64(), storage.GetProperty("commitSeconds").GetDouble())
+            : StorageCommits.None;
 
     public void Dispose() => _http.Dispose();
 }

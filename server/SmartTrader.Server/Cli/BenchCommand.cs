@@ -89,6 +89,9 @@ internal static class BenchCommand
                     ("serverAllocatedBytesPerOrder", r.AllocatedBytesPerOrder.GetValueOrDefault()),
                     ("serverCollectionsPerThousandOrders", r.Usage?.Collections.PerThousand(r.Orders) ?? ""),
                     ("serverGcPausePercent", r.GcPausePercent.GetValueOrDefault()),
+                    ("serverCommitsPerSecond", r.CommitsPerSecond.GetValueOrDefault()),
+                    ("serverRowsPerCommit", r.Usage?.Commits.RowsPerBatch ?? 0),
+                    ("serverWriterBusyPercent", r.WriterBusyPercent.GetValueOrDefault()),
                     ("loadGeneratorCpuMicrosPerOrder", r.LoadGeneratorCpuMicrosPerOrder),
                     .. HostFigures(r.Host),
                 ]);

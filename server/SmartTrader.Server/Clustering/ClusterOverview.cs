@@ -1,5 +1,7 @@
 using SmartTrader.Runtime;
 using SmartTrader.Runtime.Cluster;
+using SmartTrader.Runtime.Storage.GroupCommit;
+using SmartTrader.Runtime.Storage.Statistics;
 using SmartTrader.Trading.Hosting;
 
 namespace SmartTrader.Server.Clustering;
@@ -10,13 +12,14 @@ public sealed record ClusterView(string Mode, long? MembershipVersion, string Lo
 /// <summary>
 /// One silo. Heartbeat times are the database's clock. <see cref="Activations"/> is this silo's live count for the
 /// local silo and the last report (every few seconds) for the others; null when none has arrived. <see cref="RemoteCalls"/>
-/// is given for the local silo only: the grain calls it sent to and received from other silos since it started; so is
-/// <see cref="Process"/>, what its process has spent since it started.
+/// is given for the local silo only: the grain calls it sent to and received from other silos since it started; so are
+/// <see cref="Process"/>, what its process has spent since it started, and <see cref="Storage"/>, what its grain storage
+/// writer has committed (null for in-memory storage).
 /// </summary>
 public sealed record SiloView(
     string Address, string Name, string Status, long? Generation, DateTimeOffset? StartedAt, DateTimeOffset? HeartbeatAt,
     double? HeartbeatAgeSeconds, bool IsLocal, bool RunsMarketFeed, ActivationCounts? Activations, RemoteCallCounts? RemoteCalls = null,
-    ProcessFigures? Process = null);
+    ProcessFigures? Process = null, StorageStatistics? Storage = null);
 
 public sealed record ActivationCounts(int Total, IReadOnlyDictionary<string, int> ByType, DateTimeOffset CountedAt);
 
@@ -31,7 +34,7 @@ internal sealed partial class ClusterOverview(
     {
         var address = localSilo.Address.Value;
         var silo = new SiloView(address, address, SiloStatus.Active.ToString(), null, null, null, null,
-            IsLocal: true, RunsMarketFeed: feed.PublishesHere, LocalCounts(), Process: ProcessFigures.Read());
+            IsLocal: true, RunsMarketFeed: feed.PublishesHere, LocalCounts(), Process: ProcessFigures.Read(), Storage: StorageFigures());
         return new ClusterView("single", null, address, [silo]);
     }
 
@@ -51,7 +54,7 @@ internal sealed partial class ClusterOverview(
                 return new SiloView(address, s.Name, s.Status.ToString(), s.Address.Generation, s.StartedAt, s.HeartbeatAt,
                     Math.Round(view.HeartbeatAge(s).TotalSeconds, 3), isLocal, s.Address == leader, counts,
                     isLocal ? services.GetService<IRemoteCallStatistics>()?.Counts() : null,
-                    isLocal ? ProcessFigures.Read() : null);
+                    isLocal ? ProcessFigures.Read() : null, isLocal ? StorageFigures() : null);
             })
             .ToList();
         return new ClusterView("cluster", view.Version, membership.LocalSilo.ToString(), silos);
@@ -71,6 +74,8 @@ internal sealed partial class ClusterOverview(
             return [];
         }
     }
+
+    private StorageStatistics? StorageFigures() => (services.GetService<IGrainStorage>() as GroupCommitGrainStorage)?.Statistics;
 
     private ActivationCounts LocalCounts() =>
         new(diagnostics.ActivationCount, diagnostics.ActivationCountsByType(), time.GetUtcNow());

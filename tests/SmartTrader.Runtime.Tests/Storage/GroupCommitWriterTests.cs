@@ -28,7 +28,39 @@ public sealed class GroupCommitWriterTests
         error.Message.Should().Contain("database unreachable").And.Contain("T/a/s");
         error.InnerException.Should().BeOfType<TimeoutException>();
         recovered.Should().Be(1);
-        metrics.Snapshot().Should().Be(new StorageStatistics(Batches: 1, Rows: 1, Conflicts: 0, FailedBatches: 1, LargestBatch: 1));
+        metrics.Snapshot().Should().BeEquivalentTo(
+            new { Provider = "test", Batches = 1, Rows = 1, Conflicts = 0, FailedBatches = 1, LargestBatch = 1 });
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task The_time_a_commit_takes_is_counted_whether_it_succeeds_or_fails(bool ownThread)
+    {
+        var executor = new ScriptedExecutor { BlocksThread = ownThread };
+        var metrics = new StorageMetrics("test");
+        await using var writer = new GroupCommitWriter(executor, 16, metrics, NullLogger.Instance);
+        var held = TimeSpan.FromMilliseconds(300);
+
+        executor.Hold();
+        var committed = writer.EnqueueAsync(Write("a"));
+        await executor.Started.Task;
+        await Task.Delay(held);
+        executor.Release();
+        await committed;
+        var afterSuccess = metrics.Snapshot().CommitSeconds;
+
+        executor.FailNext = new TimeoutException("database unreachable");
+        executor.Hold();
+        var failed = writer.EnqueueAsync(Write("b"));
+        await executor.Started.Task;
+        await Task.Delay(held);
+        executor.Release();
+        await failed.Invoking(t => t).Should().ThrowAsync<GrainStorageException>();
+
+        afterSuccess.Should().BeGreaterThanOrEqualTo(held.TotalSeconds * 0.9);
+        (metrics.Snapshot().CommitSeconds - afterSuccess).Should().BeGreaterThanOrEqualTo(held.TotalSeconds * 0.9);
+        metrics.Snapshot().Should().BeEquivalentTo(new { Batches = 1, FailedBatches = 1 });
     }
 
     [Theory]
@@ -70,6 +102,86 @@ public sealed class GroupCommitWriterTests
 
         executor.Batches.Should().BeEquivalentTo(
             new[] { ["first"], new[] { "k0", "k1" }, ["k2", "k3"], ["k4"] }, o => o.WithStrictOrdering());
+    }
+
+    [Fact]
+    public async Task An_executor_that_allows_two_batches_in_flight_commits_the_next_batch_while_the_first_waits()
+    {
+        var executor = new ScriptedExecutor { MaxBatchesInFlight = 2 };
+        await using var writer = new GroupCommitWriter(executor, 16, new StorageMetrics("test"), NullLogger.Instance);
+        executor.Hold();
+        var first = writer.EnqueueAsync(Write("a"));
+        await executor.Started.Task;
+
+        var second = writer.EnqueueAsync(Write("b"));
+        var secondStarted = await Eventually(() => executor.Running == 2);
+        var third = writer.EnqueueAsync(Write("c"));
+        await Task.Delay(200);
+        var runningWhileHeld = executor.Running;
+        executor.Release();
+        await Task.WhenAll(first, second, third);
+
+        secondStarted.Should().BeTrue("the second batch starts while the first is held");
+        runningWhileHeld.Should().Be(2, "no more than two batches are in flight");
+
+        // Released together, the batches record themselves in any order.
+        executor.Batches.Should().BeEquivalentTo(new[] { ["a"], new[] { "b" }, ["c"] });
+        executor.MostRunning.Should().Be(2);
+    }
+
+    [Fact]
+    public async Task A_write_to_a_key_in_flight_waits_for_that_batch_and_holds_back_the_writes_behind_it()
+    {
+        var executor = new ScriptedExecutor { MaxBatchesInFlight = 2 };
+        await using var writer = new GroupCommitWriter(executor, 16, new StorageMetrics("test"), NullLogger.Instance);
+        executor.Hold();
+        var first = writer.EnqueueAsync(Write("a"));
+        await executor.Started.Task;
+
+        var again = writer.EnqueueAsync(Write("a"));
+        var behind = writer.EnqueueAsync(Write("b"));
+        await Task.Delay(200);
+        var runningWhileHeld = executor.Running;
+        executor.Release();
+        await Task.WhenAll(first, again, behind);
+
+        runningWhileHeld.Should().Be(1, "the second write to 'a' may not commit beside the first, nor may what is queued after it");
+
+        executor.Batches.Should().BeEquivalentTo(new[] { ["a"], new[] { "a", "b" } }, o => o.WithStrictOrdering());
+        executor.MostRunning.Should().Be(1);
+    }
+
+    [Fact]
+    public async Task A_write_whose_record_a_batch_in_flight_writes_waits_for_that_batch()
+    {
+        var executor = new ScriptedExecutor { MaxBatchesInFlight = 2 };
+        await using var writer = new GroupCommitWriter(executor, 16, new StorageMetrics("test"), NullLogger.Instance);
+        var record = new RecordRow(new GrainStateKey("R", "order-1", "s"), "{}"u8.ToArray());
+        executor.Hold();
+        var first = writer.EnqueueAsync(new WriteOperation(WriteKind.Write, new GrainStateKey("T", "a", "s"), "{}"u8.ToArray(), null, default, [record]));
+        await executor.Started.Task;
+
+        var other = writer.EnqueueAsync(new WriteOperation(WriteKind.Write, new GrainStateKey("T", "b", "s"), "{}"u8.ToArray(), null, default, [record]));
+        await Task.Delay(200);
+        var runningWhileHeld = executor.Running;
+        executor.Release();
+        await Task.WhenAll(first, other);
+
+        runningWhileHeld.Should().Be(1);
+
+        executor.Batches.Should().BeEquivalentTo(new[] { ["a"], new[] { "b" } }, o => o.WithStrictOrdering());
+    }
+
+    /// <summary>Whether the condition came true within 10 s. It does not throw: a held batch must be released first.</summary>
+    private static async Task<bool> Eventually(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline) return false;
+            await Task.Delay(10);
+        }
+        return true;
     }
 
     [Theory]
@@ -131,19 +243,46 @@ public sealed class GroupCommitWriterTests
         public Exception? FailNext { get; set; }
         public string? Poison { get; init; }
         public List<string[]> Batches { get; } = [];
-        public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        /// <summary>Completes when a commit starts; <see cref="Hold"/> starts waiting for the next one.</summary>
+        public TaskCompletionSource Started { get; private set; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
         public string ProviderName => "scripted";
         public bool BlocksThread { get; init; }
+        public int MaxBatchesInFlight { get; init; } = 1;
 
-        public void Hold() => _gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        public void Hold()
+        {
+            _gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            Started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
 
         public void Release() => _gate.TrySetResult();
 
+        private int _running;
+
+        /// <summary>Batches between the start of their commit and its end.</summary>
+        public int Running => Volatile.Read(ref _running);
+
+        public int MostRunning { get; private set; }
+
         public async Task ExecuteAsync(IReadOnlyList<WriteOperation> batch, CancellationToken cancellationToken)
+        {
+            var running = Interlocked.Increment(ref _running);
+            lock (Batches) MostRunning = Math.Max(MostRunning, running);
+            try
+            {
+                await RunAsync(batch);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _running);
+            }
+        }
+
+        private async Task RunAsync(IReadOnlyList<WriteOperation> batch)
         {
             Started.TrySetResult();
             await _gate.Task;
-            Batches.Add(batch.Select(o => o.Key.GrainKey).ToArray());
+            lock (Batches) Batches.Add(batch.Select(o => o.Key.GrainKey).ToArray());
             if (FailNext is { } failure)
             {
                 FailNext = null;

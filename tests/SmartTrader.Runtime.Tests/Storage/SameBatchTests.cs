@@ -53,7 +53,7 @@ public sealed class SameBatchTests(StorageDatabases databases) : IClassFixture<S
         else
         {
             await using var dataSource = PostgresDataSources.Create(new PostgresStorageOptions { ConnectionString = databases.PostgresConnectionString });
-            await new PostgresWriteBatchExecutor(dataSource).ExecuteAsync(batch, default);
+            await new PostgresWriteBatchExecutor(dataSource, maxBatchesInFlight: 1).ExecuteAsync(batch, default);
         }
     }
 }
