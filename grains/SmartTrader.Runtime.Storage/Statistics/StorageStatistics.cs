@@ -2,9 +2,9 @@ namespace SmartTrader.Runtime.Storage.Statistics;
 
 /// <summary>A snapshot of one provider's group-commit writer since it started.</summary>
 /// <param name="CommitSeconds">
-/// Wall-clock time the writer spent committing batches, waiting for the database's flush included. The writer commits
-/// one batch at a time, so its growth over a window, divided by the window, is the share of it the writer was busy:
-/// near 1, writes wait behind one another.
+/// Wall-clock time spent committing batches, waiting for the database's flush included, summed over the batches in
+/// flight at once. Its growth over a window, divided by the window, is how busy the writer was: near its number of
+/// batches in flight (1 for SQLite, <c>MaxBatchesInFlight</c> for PostgreSQL), writes wait behind one another.
 /// </param>
 public sealed record StorageStatistics(
     string Provider, long Batches, long Rows, long Conflicts, long FailedBatches, int LargestBatch, double CommitSeconds)

@@ -48,8 +48,8 @@ public sealed record OrderBenchResult(
     public double? CommitsPerSecond => Usage is null || Seconds == 0 ? null : Usage.Commits.Batches / Seconds;
 
     /// <summary>
-    /// The share of the measured window the storage writers spent committing (summed over servers). A writer commits
-    /// one batch at a time, so near 100 per server, writes wait behind one another.
+    /// The share of the measured window the storage writers spent committing, summed over the batches each had in flight
+    /// at once and over servers: near 100 times a writer's batches in flight, writes wait behind one another.
     /// </summary>
     public double? WriterBusyPercent => Usage is null || Seconds == 0 ? null : Usage.Commits.CommitSeconds / Seconds * 100;
 
