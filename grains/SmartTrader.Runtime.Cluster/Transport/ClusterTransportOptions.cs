@@ -41,7 +41,7 @@ public sealed class ClusterTransportOptions
     /// Most bytes of frames that may wait to be sent on one connection. A peer that stops reading (its process frozen,
     /// its host swapping) would otherwise make the queue grow until it is declared dead; past this limit the connection
     /// is closed, its calls fail with <see cref="SiloUnavailableException"/>, and the next call connects afresh. At
-    /// least <see cref="MaxFrameBytes"/>.
+    /// least <see cref="MaxFrameBytes"/> and a frame's length prefix.
     /// </summary>
     public long MaxQueuedSendBytes { get; set; } = 64 * 1024 * 1024;
 
@@ -59,8 +59,8 @@ public sealed class ClusterTransportOptions
                          "environment: Cluster__Transport__Secret).";
         else if (Secret.Length < MinimumSecretLength)
             yield return $"Cluster:Transport:Secret has {Secret.Length} characters; it needs at least {MinimumSecretLength} (e.g. `openssl rand -hex 32`).";
-        if (MaxQueuedSendBytes < MaxFrameBytes)
-            yield return $"Cluster:Transport:MaxQueuedSendBytes ({MaxQueuedSendBytes:N0}) is less than MaxFrameBytes ({MaxFrameBytes:N0}): " +
-                         "a connection must be able to queue the largest frame it may send.";
+        if (MaxQueuedSendBytes < MaxFrameBytes + WireProtocol.LengthPrefixBytes)
+            yield return $"Cluster:Transport:MaxQueuedSendBytes ({MaxQueuedSendBytes:N0}) is less than MaxFrameBytes ({MaxFrameBytes:N0}) " +
+                         $"and its {WireProtocol.LengthPrefixBytes}-byte length prefix: a connection must be able to queue the largest frame it may send.";
     }
 }

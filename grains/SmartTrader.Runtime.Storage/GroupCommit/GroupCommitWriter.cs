@@ -61,7 +61,8 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
             var blocking = _held is { } held ? _inFlight.Find(b => b.Writes(held)) : null;
             if (blocking is not null || _inFlight.Count >= _executor.MaxBatchesInFlight)
             {
-                await (blocking?.Commit ?? Task.WhenAny(_inFlight.Select(b => b.Commit)));
+                // WhenAny, never the task itself: a commit that faulted must not end the loop.
+                await (blocking is not null ? Task.WhenAny(blocking.Commit) : Task.WhenAny(_inFlight.Select(b => b.Commit)));
                 continue;
             }
             var batch = TakePending();

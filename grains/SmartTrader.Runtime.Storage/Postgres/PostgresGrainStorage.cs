@@ -14,13 +14,19 @@ public sealed class PostgresGrainStorage : GroupCommitGrainStorage
     private readonly NpgsqlDataSource _dataSource;
 
     public PostgresGrainStorage(PostgresStorageOptions options, ILogger<PostgresGrainStorage>? logger = null)
-        : this(PostgresDataSources.Create(options), options, logger)
+        : this(PostgresDataSources.Create(Checked(options)), options, logger)
     {
     }
 
     private PostgresGrainStorage(NpgsqlDataSource dataSource, PostgresStorageOptions options, ILogger? logger)
         : base(PostgresDataSources.ProviderName, new PostgresWriteBatchExecutor(dataSource, options.MaxBatchesInFlight), options.MaxBatchSize, logger ?? NullLogger.Instance) =>
         _dataSource = dataSource;
+
+    private static PostgresStorageOptions Checked(PostgresStorageOptions options)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxBatchesInFlight, 1, nameof(options.MaxBatchesInFlight));
+        return options;
+    }
 
     private protected override Task MigrateAsync(CancellationToken cancellationToken) =>
         StorageCall.RunAsync(PostgresDataSources.ProviderName, "migrate the schema",

@@ -79,7 +79,7 @@ public class SendQueueLimitTests
                 o.Port = 0;
                 o.Secret = TestClusterSecret.Value;
                 o.MaxFrameBytes = 1024 * 1024;
-                o.MaxQueuedSendBytes = 1024 * 1024 - 1;
+                o.MaxQueuedSendBytes = 1024 * 1024 + WireProtocol.LengthPrefixBytes - 1;
             }))
             .Build();
 

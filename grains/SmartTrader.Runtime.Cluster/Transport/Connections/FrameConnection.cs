@@ -61,10 +61,13 @@ internal abstract class FrameConnection
     /// </summary>
     public bool Send(FrameBuffer frame)
     {
-        var queued = Interlocked.Add(ref _queuedBytes, frame.Length);
-        if (queued > _maxQueuedBytes) Close(NotReading(queued));
-        if (!IsClosed && _outgoing.Writer.TryWrite(frame)) return true;
-        Interlocked.Add(ref _queuedBytes, -frame.Length);
+        if (!IsClosed)
+        {
+            var queued = Interlocked.Add(ref _queuedBytes, frame.Length);
+            if (queued > _maxQueuedBytes) Close(NotReading(queued));
+            if (!IsClosed && _outgoing.Writer.TryWrite(frame)) return true;
+            Interlocked.Add(ref _queuedBytes, -frame.Length);
+        }
         frame.Release();
         return false;
     }
@@ -140,7 +143,8 @@ internal abstract class FrameConnection
     /// <summary>Hands every complete frame in [start, end) to <see cref="OnFrame"/>; returns where the rest starts.</summary>
     private int HandleFrames(byte[] buffer, int start, int end)
     {
-        while (end - start >= WireProtocol.LengthPrefixBytes)
+        // Once closed (a send from a handler may close it), the callers of what is left have been failed already.
+        while (end - start >= WireProtocol.LengthPrefixBytes && !IsClosed)
         {
             var length = FrameLength(buffer, start);
             var frameEnd = start + WireProtocol.LengthPrefixBytes + length;
