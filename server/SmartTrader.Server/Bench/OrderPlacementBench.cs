@@ -44,6 +44,15 @@ public sealed record OrderBenchResult(
     /// <summary>The share of the measured window the server's threads spent paused for garbage collection (summed over servers).</summary>
     public double? GcPausePercent => Usage is null || Seconds == 0 ? null : Usage.GcPauseSeconds / Seconds * 100;
 
+    /// <summary>Failed requests by status, as "422:3 0:1".</summary>
+    public string ErrorsByStatusLine => string.Join(' ', ErrorsByStatus.Select(e => $"{e.Key}:{e.Value}"));
+
+    /// <summary>Why the first request of each failing status failed, as "422: reason | 503: reason".</summary>
+    public string FirstErrorByStatusLine => string.Join(" | ", FirstErrorByStatus.OrderBy(e => e.Key).Select(e => $"{e.Key}: {e.Value}"));
+
+    /// <summary>Writes per storage transaction over the measured window (all servers); null when usage was not read.</summary>
+    public double? RowsPerCommit => Usage?.Commits.RowsPerBatch;
+
     /// <summary>Storage transactions committed per second of the measured window (summed over servers).</summary>
     public double? CommitsPerSecond => Usage is null || Seconds == 0 ? null : Usage.Commits.Batches / Seconds;
 
