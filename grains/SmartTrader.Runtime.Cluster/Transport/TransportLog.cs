@@ -34,7 +34,7 @@ internal static partial class TransportLog
     [LoggerMessage(510, LogLevel.Debug, "Remote call {Method} on {GrainId} failed with {ExceptionType}; the caller gets its type and message")]
     public static partial void GrainCallFailed(this ILogger logger, Exception exception, string method, GrainId grainId, string exceptionType);
 
-    [LoggerMessage(511, LogLevel.Warning, "The result of remote call {Method} on {GrainId} could not be serialized")]
+    [LoggerMessage(511, LogLevel.Warning, "The result of remote call {Method} on {GrainId} could not be sent back (not serializable, or too large)")]
     public static partial void ResultNotSerializable(this ILogger logger, Exception exception, string method, GrainId grainId);
 
     [LoggerMessage(512, LogLevel.Debug, "Refused a remote call: {Reason}")]

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using SmartTrader.Cluster.Tests.Harness;
 using SmartTrader.Runtime;
@@ -43,6 +44,7 @@ public class SendQueueLimitTests
         largestQueue.Should().BeGreaterThan(options.MaxQueuedSendBytes - 2 * FrameBytes, "frames queued up to the limit before it closed");
         connection.Reason.Should().BeOfType<IOException>()
             .Which.Message.Should().Contain("MaxQueuedSendBytes").And.Contain(connection.RemoteEndPoint);
+        connection.CloseReason.Should().BeSameAs(connection.Reason);
         connection.Send(Frame(10)).Should().BeFalse("a closed connection takes nothing more");
     }
 
@@ -70,6 +72,27 @@ public class SendQueueLimitTests
     }
 
     [Fact]
+    public async Task A_call_sent_after_the_limit_closed_the_connection_fails_with_that_reason()
+    {
+        using var sockets = await LoopbackPair.OpenAsync();
+        var near = sockets.Near;
+        var connection = new OutboundConnection(near, new NetworkStream(near, ownsSocket: false), "peer:1", SmallLimits(),
+            TimeProvider.System, TimeSpan.FromMinutes(1), NullLogger.Instance);
+        connection.Start();
+        var silo = new SiloAddress("127.0.0.1:1@1");
+        var target = new RemoteSilo(silo, ClusterSiloAddress.Parse(silo), link: null!);
+
+        var sent = 0L;
+        while (!connection.IsClosed && sent < 20_000) connection.Send(new FrameOperation(silo) { Id = ++sent }, target);
+        await connection.Closed.Within(Patience);
+        var late = new FrameOperation(silo) { Id = ++sent };
+        connection.Send(late, target);
+
+        late.Failure.Should().BeOfType<SiloUnavailableException>()
+            .Which.Message.Should().Contain("MaxQueuedSendBytes", "a sender that finds the connection closed learns why");
+    }
+
+    [Fact]
     public async Task A_silo_whose_send_queue_limit_is_below_its_frame_limit_refuses_to_start()
     {
         using var host = new HostBuilder()
@@ -93,6 +116,20 @@ public class SendQueueLimitTests
         frame.GetSpan(bodyBytes)[..bodyBytes].Fill(0x5a);
         frame.Advance(bodyBytes);
         return frame;
+    }
+
+    /// <summary>An operation that sends one large frame and records how it failed.</summary>
+    private sealed class FrameOperation(SiloAddress target) : PendingOperation(target)
+    {
+        public Exception? Failure { get; private set; }
+
+        public override FrameBuffer BuildFrame(RemoteSilo silo, int timeoutMilliseconds, ClusterTransportOptions options) => Frame(FrameBytes);
+
+        public override void Complete(ResponseStatus status, ref FrameReader reader, ClusterTransportOptions options) { }
+
+        public override void Fail(Exception reason) => Failure = reason;
+
+        public override void TimedOut() { }
     }
 
     /// <summary>Sends only; records why it closed.</summary>

@@ -24,8 +24,11 @@ internal abstract class FrameConnection
     private readonly long _maxQueuedBytes;
     private readonly Channel<FrameBuffer> _outgoing =
         Channel.CreateUnbounded<FrameBuffer>(new UnboundedChannelOptions { SingleReader = true });
+    private static readonly object ClosedCleanly = new();
     private readonly TaskCompletionSource _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private int _isClosed;
+
+    // Null while open; then the reason, or ClosedCleanly. One field, so whoever sees the connection closed sees why.
+    private object? _closedBy;
     private long _queuedBytes;
 
     /// <param name="socket">The connection's socket; closing the connection disposes it.</param>
@@ -41,7 +44,10 @@ internal abstract class FrameConnection
     }
 
     public string RemoteEndPoint { get; }
-    public bool IsClosed => Volatile.Read(ref _isClosed) != 0;
+    public bool IsClosed => Volatile.Read(ref _closedBy) is not null;
+
+    /// <summary>Why the connection was closed; null while open, or when the peer or this side closed it cleanly.</summary>
+    public Exception? CloseReason => Volatile.Read(ref _closedBy) as Exception;
 
     /// <summary>Bytes of frames queued and not yet written to the stream.</summary>
     public long QueuedBytes => Interlocked.Read(ref _queuedBytes);
@@ -78,7 +84,7 @@ internal abstract class FrameConnection
 
     public void Close(Exception? reason = null)
     {
-        if (Interlocked.Exchange(ref _isClosed, 1) != 0) return;
+        if (Interlocked.CompareExchange(ref _closedBy, reason ?? ClosedCleanly, null) is not null) return;
         _outgoing.Writer.TryComplete();
         try
         {

@@ -38,6 +38,7 @@ public sealed class RemoteExceptionCodecs
         Allow((m, i) => new TaskCanceledException(m, i));
         Allow((m, i) => new System.Text.Json.JsonException(m, i));
         Allow((m, _) => new SiloNotServingException(m));
+        Allow((m, _) => new MessageTooLargeException(m));
         Allow((m, i) => new GrainStorageException(m, i));
         Add<SiloUnavailableException, string>(e => e.Silo.Value, (m, silo) => new SiloUnavailableException(new SiloAddress(silo), m));
         Add<NotThisSiloException, string[]>(

@@ -63,7 +63,7 @@ internal sealed class IncomingCall(
         {
             try
             {
-                return Responses.Ok(Id, method, turn, options, dispatcher.HolderElsewhere(grainId));
+                return Responses.Ok(Id, method, grainId, turn, options, dispatcher.LocalAddress, dispatcher.HolderElsewhere(grainId));
             }
             catch (Exception e)
             {

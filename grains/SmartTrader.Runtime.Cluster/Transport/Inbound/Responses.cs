@@ -4,13 +4,19 @@ namespace SmartTrader.Runtime.Cluster;
 internal static class Responses
 {
     /// <param name="holder">The silo the call was passed on to, when the grain is hosted there and not here.</param>
-    public static FrameBuffer Ok(long id, RemoteMethod method, Task completed, ClusterTransportOptions options, SiloAddress? holder)
+    /// <exception cref="MessageTooLargeException">The result makes a frame over <see cref="ClusterTransportOptions.MaxFrameBytes"/>.</exception>
+    public static FrameBuffer Ok(
+        long id, RemoteMethod method, GrainId grainId, Task completed, ClusterTransportOptions options, SiloAddress local, SiloAddress? holder)
     {
         var frame = Start(FrameKind.Response, id, holder is null ? ResponseStatus.Ok : ResponseStatus.OkHeldElsewhere);
         try
         {
             if (holder is { } silo) frame.WriteString(silo.Value);
             method.WriteResult(frame, completed, options.Json);
+            if (frame.FrameBytes > options.MaxFrameBytes)
+                throw new MessageTooLargeException(
+                    $"The result of {method.GrainMethod} on grain {grainId} makes a {frame.FrameBytes:N0}-byte message, over the limit of " +
+                    $"{options.MaxFrameBytes:N0} (Cluster:Transport:MaxFrameBytes). The method ran on silo {holder ?? local}; its result was not sent back.");
             return frame;
         }
         catch

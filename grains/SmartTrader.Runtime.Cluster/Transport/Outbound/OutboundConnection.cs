@@ -53,7 +53,7 @@ internal sealed class OutboundConnection : FrameConnection
         _pending[operation.Id] = operation;
         if (!Send(frame) || IsClosed)
         {
-            if (Forget(operation)) operation.Fail(Lost(operation.Target, reason: null));
+            if (Forget(operation)) operation.Fail(Lost(operation.Target, CloseReason));
             return;
         }
         operation.Attached(this);

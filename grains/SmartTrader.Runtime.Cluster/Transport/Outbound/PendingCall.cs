@@ -28,6 +28,10 @@ internal sealed class PendingCall<TResult>(
             frame.WriteString(context?.CorrelationId);
             frame.WriteString(context?.User);
             method.WriteArguments(frame, arguments, options.Json);
+            if (frame.FrameBytes > options.MaxFrameBytes)
+                throw new MessageTooLargeException(
+                    $"The arguments of {method.GrainMethod} on grain {grainId} make a {frame.FrameBytes:N0}-byte message, over the limit of " +
+                    $"{options.MaxFrameBytes:N0} (Cluster:Transport:MaxFrameBytes). Nothing was sent; the method did not run.");
             return frame;
         }
         catch

@@ -26,6 +26,9 @@ internal sealed class FrameBuffer : IBufferWriter<byte>
     /// <summary>Bytes of the frame so far, its length prefix included.</summary>
     public int Length => _length;
 
+    /// <summary>What the length prefix will say: the kind byte and the body. The receiver refuses more than <see cref="ClusterTransportOptions.MaxFrameBytes"/>.</summary>
+    public int FrameBytes => _length - WireProtocol.LengthPrefixBytes;
+
     /// <summary>The whole frame, its length prefix filled in.</summary>
     public ReadOnlyMemory<byte> Complete()
     {

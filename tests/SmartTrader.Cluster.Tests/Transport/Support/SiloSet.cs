@@ -1,3 +1,5 @@
+using SmartTrader.Runtime.Cluster;
+
 namespace SmartTrader.Cluster.Tests.Transport;
 
 /// <summary>The silos one test starts, on one <see cref="ClusterMap"/>; disposing it stops them all.</summary>
@@ -7,9 +9,10 @@ public sealed class SiloSet : IAsyncLifetime
 
     public ClusterMap Map { get; } = new();
 
-    public async Task<TestSilo> StartAsync(string name, int port = 0, long generation = 1, string? secret = null)
+    public async Task<TestSilo> StartAsync(
+        string name, int port = 0, long generation = 1, string? secret = null, Action<ClusterTransportOptions>? transport = null)
     {
-        var silo = await TestSilo.StartAsync(Map, name, port, generation, secret: secret);
+        var silo = await TestSilo.StartAsync(Map, name, port, generation, secret: secret, transport: transport);
         _silos.Add(silo);
         return silo;
     }

@@ -30,7 +30,8 @@ public sealed class TestSilo : IAsyncDisposable
     internal IRemoteGrainInvoker Invoker => Services.GetRequiredService<IRemoteGrainInvoker>();
 
     public static async Task<TestSilo> StartAsync(
-        ClusterMap map, string name, int port = 0, long generation = 1, TimeSpan? callTimeout = null, string? secret = null)
+        ClusterMap map, string name, int port = 0, long generation = 1, TimeSpan? callTimeout = null, string? secret = null,
+        Action<ClusterTransportOptions>? transport = null)
     {
         var host = new HostBuilder()
             .ConfigureServices(services =>
@@ -49,6 +50,7 @@ public sealed class TestSilo : IAsyncDisposable
                         o.Port = port;
                         o.Secret = secret ?? TestClusterSecret.Value;
                         TestExceptions.Register(o.Exceptions);
+                        transport?.Invoke(o);
                     });
                 services.AddSingleton<ILocalSilo>(sp => new TestLocalSilo(sp.GetRequiredService<ClusterEndpoint>(), generation));
                 services.AddSingleton<IGrainPlacement>(sp => new StaticPlacement(map, sp.GetRequiredService<ILocalSilo>()));
