@@ -305,7 +305,8 @@ public sealed class PostgresRestartTests(ITestOutputHelper output) : IAsyncLifet
     {
         try
         {
-            return JsonDocument.Parse(body).RootElement.TryGetProperty("title", out var title) ? title.GetString() ?? "" : "";
+            using var document = JsonDocument.Parse(body);
+            return document.RootElement.TryGetProperty("title", out var title) ? title.GetString() ?? "" : "";
         }
         catch (JsonException)
         {

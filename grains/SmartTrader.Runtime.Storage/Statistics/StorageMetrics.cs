@@ -36,23 +36,42 @@ internal sealed class StorageMetrics(string provider)
         int largest;
         while (rows > (largest = Volatile.Read(ref _largestBatch)) && Interlocked.CompareExchange(ref _largestBatch, rows, largest) != largest) { }
 
-        BatchCounter.Add(1, _tag);
-        RowCounter.Add(rows, _tag);
-        if (conflicts > 0) ConflictCounter.Add(conflicts, _tag);
-        BatchSize.Record(rows, _tag);
+        Publish(() =>
+        {
+            BatchCounter.Add(1, _tag);
+            RowCounter.Add(rows, _tag);
+            if (conflicts > 0) ConflictCounter.Add(conflicts, _tag);
+            BatchSize.Record(rows, _tag);
+        });
     }
 
     /// <summary>One commit attempt took this long, whether it succeeded or not.</summary>
     public void Committing(TimeSpan elapsed)
     {
         Interlocked.Add(ref _commitTicks, elapsed.Ticks);
-        CommitDuration.Record(elapsed.TotalSeconds, _tag);
+        Publish(() => CommitDuration.Record(elapsed.TotalSeconds, _tag));
     }
 
     public void BatchFailed()
     {
         Interlocked.Increment(ref _failedBatches);
-        FailedBatchCounter.Add(1, _tag);
+        Publish(() => FailedBatchCounter.Add(1, _tag));
+    }
+
+    /// <summary>
+    /// Instruments call their listeners in line. One that throws must not make the writer report a committed batch as
+    /// failed, so its failure stops here.
+    /// </summary>
+    private static void Publish(Action record)
+    {
+        try
+        {
+            record();
+        }
+        catch (Exception)
+        {
+            // The snapshot counts above are already updated; only that listener misses the measurement.
+        }
     }
 
     public StorageStatistics Snapshot() => new(

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using SmartTrader.Runtime.Storage;
@@ -219,6 +220,40 @@ public sealed class GroupCommitWriterTests
 
         error.Message.Should().Contain("T/a/s").And.Contain("log sink down");
         recovered.Should().Be(1);
+    }
+
+    [Fact]
+    public async Task A_metrics_listener_that_throws_does_not_fail_a_committed_batch()
+    {
+        const string provider = "throwing-listener";
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == StorageMetrics.MeterName) l.EnableMeasurementEvents(instrument);
+        };
+        var measured = 0;
+        listener.SetMeasurementEventCallback<long>((_, _, tags, _) => ThrowFor(tags));
+        listener.SetMeasurementEventCallback<int>((_, _, tags, _) => ThrowFor(tags));
+        listener.SetMeasurementEventCallback<double>((_, _, tags, _) => ThrowFor(tags));
+        listener.Start();
+        var executor = new ScriptedExecutor();
+        var metrics = new StorageMetrics(provider);
+        await using var writer = new GroupCommitWriter(executor, 16, metrics, NullLogger.Instance);
+
+        (await writer.EnqueueAsync(Write("a")).WaitAsync(TimeSpan.FromSeconds(10))).Should().Be(1);
+
+        measured.Should().BeGreaterThan(0, "the listener saw the commit and threw");
+        metrics.Snapshot().Should().BeEquivalentTo(new { Batches = 1, Rows = 1, FailedBatches = 0 });
+
+        void ThrowFor(ReadOnlySpan<KeyValuePair<string, object?>> tags)
+        {
+            foreach (var tag in tags)
+            {
+                if (tag.Key != "provider" || (string?)tag.Value != provider) continue;
+                Interlocked.Increment(ref measured);
+                throw new InvalidOperationException("metrics exporter down");
+            }
+        }
     }
 
     /// <summary>A log sink that fails the first time it is written to.</summary>
