@@ -38,6 +38,8 @@ internal sealed class PostgresWriteBatchExecutor(NpgsqlDataSource dataSource, in
         "FROM unnest(${0}::text[], ${1}::text[], ${2}::text[], ${3}::json[]) AS r(grain_type, state_name, grain_key, payload) " +
         "WHERE EXISTS (SELECT 1 FROM written) " +
         "ON CONFLICT (grain_type, state_name, grain_key) DO UPDATE SET etag = grain_state.etag + 1, payload = excluded.payload, updated_at = now()";
+    private static readonly string InsertWithRecordsSql = WithRecordsSql(InsertReturningSql, firstRecordParameter: 5);
+    private static readonly string UpdateWithRecordsSql = WithRecordsSql(UpdateReturningSql, firstRecordParameter: 6);
     // A no-op update rather than a SELECT: only data-changing statements report an affected-row count.
     private const string ExistsSql =
         "UPDATE grain_state SET etag = etag WHERE grain_type = $1 AND state_name = $2 AND grain_key = $3";
@@ -136,9 +138,7 @@ internal sealed class PostgresWriteBatchExecutor(NpgsqlDataSource dataSource, in
     /// <summary>The write as a WITH clause that returns its row, then its records, upserted only if it did.</summary>
     private static NpgsqlBatchCommand WithRecords(WriteOperation operation)
     {
-        var (write, first) = operation.ExpectedVersion is null ? (InsertReturningSql, 5) : (UpdateReturningSql, 6);
-        var records = string.Format(CultureInfo.InvariantCulture, RecordsSql, first, first + 1, first + 2, first + 3);
-        var command = new NpgsqlBatchCommand($"WITH written AS ({write}){records}");
+        var command = new NpgsqlBatchCommand(operation.ExpectedVersion is null ? InsertWithRecordsSql : UpdateWithRecordsSql);
         AddWriteParameters(command, operation);
         command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. operation.Records.Select(r => r.Key.GrainType)] });
         command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. operation.Records.Select(r => r.Key.StateName)] });
@@ -149,6 +149,13 @@ internal sealed class PostgresWriteBatchExecutor(NpgsqlDataSource dataSource, in
             NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Json,
         });
         return command;
+    }
+
+    private static string WithRecordsSql(string write, int firstRecordParameter)
+    {
+        var first = firstRecordParameter;
+        var records = string.Format(CultureInfo.InvariantCulture, RecordsSql, first, first + 1, first + 2, first + 3);
+        return $"WITH written AS ({write}){records}";
     }
 
     /// <summary>After the commit: the versions the conflicting writes ran into, to report them to the callers.</summary>
