@@ -34,8 +34,15 @@ public sealed class ClusterTransportOptions
     /// <summary>Upper bound of the doubling <see cref="ReconnectBackoff"/>.</summary>
     public TimeSpan MaxReconnectBackoff { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>Largest frame either side accepts; a bigger one is a protocol error that closes the connection.</summary>
+    /// <summary>
+    /// Largest frame a silo sends or accepts: a bigger one received is a protocol error that closes the connection, so a
+    /// call whose arguments or result would exceed it fails alone with <see cref="MessageTooLargeException"/> instead.
+    /// Give every silo the same value (a sender checks its own). At least <see cref="MinimumFrameBytes"/>.
+    /// </summary>
     public int MaxFrameBytes { get; set; } = 16 * 1024 * 1024;
+
+    /// <summary>Room for any fixed-size frame and for an error response with a shortened message.</summary>
+    public const int MinimumFrameBytes = 4 * 1024;
 
     /// <summary>
     /// Most bytes of frames that may wait to be sent on one connection. A peer that stops reading (its process frozen,
@@ -59,6 +66,8 @@ public sealed class ClusterTransportOptions
                          "environment: Cluster__Transport__Secret).";
         else if (Secret.Length < MinimumSecretLength)
             yield return $"Cluster:Transport:Secret has {Secret.Length} characters; it needs at least {MinimumSecretLength} (e.g. `openssl rand -hex 32`).";
+        if (MaxFrameBytes < MinimumFrameBytes)
+            yield return $"Cluster:Transport:MaxFrameBytes ({MaxFrameBytes:N0}) is below the minimum of {MinimumFrameBytes:N0}.";
         if (MaxQueuedSendBytes < MaxFrameBytes + WireProtocol.LengthPrefixBytes)
             yield return $"Cluster:Transport:MaxQueuedSendBytes ({MaxQueuedSendBytes:N0}) is less than MaxFrameBytes ({MaxFrameBytes:N0}) " +
                          $"and its {WireProtocol.LengthPrefixBytes}-byte length prefix: a connection must be able to queue the largest frame it may send.";

@@ -35,7 +35,7 @@ internal static partial class TransportLog
     public static partial void GrainCallFailed(this ILogger logger, Exception exception, string method, GrainId grainId, string exceptionType);
 
     [LoggerMessage(511, LogLevel.Warning, "The result of remote call {Method} on {GrainId} could not be sent back (not serializable, or too large)")]
-    public static partial void ResultNotSerializable(this ILogger logger, Exception exception, string method, GrainId grainId);
+    public static partial void ResultNotSent(this ILogger logger, Exception exception, string method, GrainId grainId);
 
     [LoggerMessage(512, LogLevel.Debug, "Refused a remote call: {Reason}")]
     public static partial void RequestRefused(this ILogger logger, string reason);

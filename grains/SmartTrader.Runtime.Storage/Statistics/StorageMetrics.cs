@@ -36,41 +36,46 @@ internal sealed class StorageMetrics(string provider)
         int largest;
         while (rows > (largest = Volatile.Read(ref _largestBatch)) && Interlocked.CompareExchange(ref _largestBatch, rows, largest) != largest) { }
 
-        Publish(() =>
-        {
-            BatchCounter.Add(1, _tag);
-            RowCounter.Add(rows, _tag);
-            if (conflicts > 0) ConflictCounter.Add(conflicts, _tag);
-            BatchSize.Record(rows, _tag);
-        });
+        Add(BatchCounter, 1);
+        Add(RowCounter, rows);
+        if (conflicts > 0) Add(ConflictCounter, conflicts);
+        Record(BatchSize, rows);
     }
 
     /// <summary>One commit attempt took this long, whether it succeeded or not.</summary>
     public void Committing(TimeSpan elapsed)
     {
         Interlocked.Add(ref _commitTicks, elapsed.Ticks);
-        Publish(() => CommitDuration.Record(elapsed.TotalSeconds, _tag));
+        Record(CommitDuration, elapsed.TotalSeconds);
     }
 
     public void BatchFailed()
     {
         Interlocked.Increment(ref _failedBatches);
-        Publish(() => FailedBatchCounter.Add(1, _tag));
+        Add(FailedBatchCounter, 1);
     }
 
-    /// <summary>
-    /// Instruments call their listeners in line. One that throws must not make the writer report a committed batch as
-    /// failed, so its failure stops here.
-    /// </summary>
-    private static void Publish(Action record)
+    // Instruments call their listeners in line. A listener that throws must not make the writer report a committed
+    // batch as failed: the measurement is lost (for the listeners after it too), the snapshot's counts are not.
+    private void Add(Counter<long> counter, long value)
     {
         try
         {
-            record();
+            counter.Add(value, _tag);
         }
         catch (Exception)
         {
-            // The snapshot counts above are already updated; only that listener misses the measurement.
+        }
+    }
+
+    private void Record<T>(Histogram<T> histogram, T value) where T : struct
+    {
+        try
+        {
+            histogram.Record(value, _tag);
+        }
+        catch (Exception)
+        {
         }
     }
 

@@ -18,7 +18,8 @@ public sealed class MessageSizeLimitTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _a = await _silos.StartAsync("a", transport: o => o.MaxFrameBytes = MaxFrameBytes);
-        await _silos.StartAsync("b", transport: o => o.MaxFrameBytes = MaxFrameBytes);
+        var b = await _silos.StartAsync("b", transport: o => o.MaxFrameBytes = MaxFrameBytes);
+        await _a.ConnectToAsync(b);
     }
 
     public Task DisposeAsync() => _silos.DisposeAsync();
@@ -49,6 +50,19 @@ public sealed class MessageSizeLimitTests : IAsyncLifetime
         (await grain.Range(0, 3).Within(Patience)).Should().Equal(0, 1, 2);
     }
 
+    [Fact]
+    public async Task An_exception_whose_message_is_over_the_limit_arrives_shortened_and_named()
+    {
+        await using var held = await HoldACallAsync();
+
+        var thrown = await FluentActions.Awaiting(() => _a.Grains.GetGrain<IFailingGrain>("b:long").Throw($"long {MaxFrameBytes}").Within(Patience))
+            .Should().ThrowAsync<MessageTooLargeException>();
+
+        thrown.Which.Message.Should().Contain(typeof(InvalidOperationException).FullName).And.Contain("MaxFrameBytes").And.Contain("mmmm");
+        thrown.Which.Message.Length.Should().BeLessThan(1_000);
+        await held.ShouldStillBeRunningAsync(OnB("after-long-error"));
+    }
+
     private IValuesGrain OnB(string key) => _a.Grains.GetGrain<IValuesGrain>("b:" + key);
 
     /// <summary>A call to the same silo, over the same connection, that runs until the test cancels it.</summary>
@@ -73,9 +87,8 @@ public sealed class MessageSizeLimitTests : IAsyncLifetime
 
         public async ValueTask DisposeAsync()
         {
-            await cancellation.CancelAsync();
+            using (cancellation) await cancellation.CancelAsync();
             await FluentActions.Awaiting(() => call.Within(Patience)).Should().ThrowAsync<OperationCanceledException>();
-            cancellation.Dispose();
         }
     }
 }

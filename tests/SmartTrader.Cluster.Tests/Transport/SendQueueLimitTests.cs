@@ -95,19 +95,36 @@ public class SendQueueLimitTests
     [Fact]
     public async Task A_silo_whose_send_queue_limit_is_below_its_frame_limit_refuses_to_start()
     {
+        var refusal = await RefusalToStartAsync(o =>
+        {
+            o.MaxFrameBytes = 1024 * 1024;
+            o.MaxQueuedSendBytes = 1024 * 1024 + WireProtocol.LengthPrefixBytes - 1;
+        });
+
+        refusal.Should().Contain("MaxQueuedSendBytes").And.Contain("MaxFrameBytes");
+    }
+
+    [Fact]
+    public async Task A_silo_whose_frame_limit_has_no_room_for_a_shortened_error_refuses_to_start()
+    {
+        var refusal = await RefusalToStartAsync(o => o.MaxFrameBytes = ClusterTransportOptions.MinimumFrameBytes - 1);
+
+        refusal.Should().Contain("MaxFrameBytes").And.Contain(ClusterTransportOptions.MinimumFrameBytes.ToString("N0"));
+    }
+
+    private static async Task<string> RefusalToStartAsync(Action<ClusterTransportOptions> configure)
+    {
         using var host = new HostBuilder()
             .ConfigureServices(services => services.AddGrainRuntime().UseInMemoryStorage().AddClusterTransport(o =>
             {
                 o.Host = "127.0.0.1";
                 o.Port = 0;
                 o.Secret = TestClusterSecret.Value;
-                o.MaxFrameBytes = 1024 * 1024;
-                o.MaxQueuedSendBytes = 1024 * 1024 + WireProtocol.LengthPrefixBytes - 1;
+                configure(o);
             }))
             .Build();
 
-        (await host.Invoking(h => h.StartAsync()).Should().ThrowAsync<OptionsValidationException>())
-            .Which.Message.Should().Contain("MaxQueuedSendBytes").And.Contain("MaxFrameBytes");
+        return (await host.Invoking(h => h.StartAsync()).Should().ThrowAsync<OptionsValidationException>()).Which.Message;
     }
 
     private static FrameBuffer Frame(int bodyBytes)

@@ -39,7 +39,7 @@ internal static class RemoteErrors
         }
     }
 
-    private static string RemoteTypeOf(Exception exception) =>
+    public static string RemoteTypeOf(Exception exception) =>
         exception is RemoteGrainException remote
             ? remote.RemoteType
             : exception.GetType().FullName ?? exception.GetType().Name;

@@ -67,7 +67,7 @@ internal sealed class IncomingCall(
             }
             catch (Exception e)
             {
-                dispatcher.Logger.ResultNotSerializable(e, method.Key, grainId);
+                dispatcher.Logger.ResultNotSent(e, method.Key, grainId);
                 return Responses.Error(Id, e, options);
             }
         }

@@ -26,12 +26,31 @@ internal static class Responses
         }
     }
 
+    /// <summary>
+    /// The exception, as the caller will rebuild it; one whose message or data would make a frame over
+    /// <see cref="ClusterTransportOptions.MaxFrameBytes"/> goes as a <see cref="MessageTooLargeException"/> naming it,
+    /// with the start of its message.
+    /// </summary>
     public static FrameBuffer Error(long id, Exception exception, ClusterTransportOptions options)
     {
         var frame = Start(FrameKind.Response, id, ResponseStatus.Exception);
         RemoteErrors.Write(frame, exception, options);
+        if (frame.FrameBytes <= options.MaxFrameBytes) return frame;
+
+        var size = frame.FrameBytes;
+        frame.Release();
+        var shortened = new MessageTooLargeException(
+            $"The method failed with {RemoteErrors.RemoteTypeOf(exception)}, whose message and data make a {size:N0}-byte message, over the " +
+            $"limit of {options.MaxFrameBytes:N0} (Cluster:Transport:MaxFrameBytes). It began: {Opening(exception.Message)}");
+        frame = Start(FrameKind.Response, id, ResponseStatus.Exception);
+        RemoteErrors.Write(frame, shortened, options);
         return frame;
     }
+
+    private static string Opening(string message) =>
+        message.Length <= OpeningLength ? message : string.Concat(message.AsSpan(0, OpeningLength), "…");
+
+    private const int OpeningLength = 500;
 
     public static FrameBuffer NotThisSilo(long id, SiloAddress actual) => WithAddress(FrameKind.Response, id, ResponseStatus.NotThisSilo, actual);
 

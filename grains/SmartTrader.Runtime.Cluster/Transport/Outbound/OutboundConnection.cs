@@ -51,9 +51,10 @@ internal sealed class OutboundConnection : FrameConnection
         }
 
         _pending[operation.Id] = operation;
-        if (!Send(frame) || IsClosed)
+        var queued = Send(frame);
+        if (!queued || IsClosed)
         {
-            if (Forget(operation)) operation.Fail(Lost(operation.Target, CloseReason));
+            if (Forget(operation)) operation.Fail(queued ? Lost(operation.Target, CloseReason) : NotSent(operation.Target, CloseReason));
             return;
         }
         operation.Attached(this);
@@ -101,6 +102,10 @@ internal sealed class OutboundConnection : FrameConnection
 
     private SiloUnavailableException Lost(SiloAddress silo, Exception? reason) =>
         new(silo, $"The connection to silo {silo} ({_endpoint}) was lost before the answer came" +
+                  (reason is null ? "." : $": {reason.Message}"), reason);
+
+    private SiloUnavailableException NotSent(SiloAddress silo, Exception? reason) =>
+        new(silo, $"The connection to silo {silo} ({_endpoint}) is closed; the call was not sent" +
                   (reason is null ? "." : $": {reason.Message}"), reason);
 
     private int RemainingMilliseconds(PendingOperation operation)

@@ -29,6 +29,7 @@ public sealed class FailingGrain : Grain, IFailingGrain
         "unregistered" => new UnregisteredException("Something only this silo understands."),
         "storage" => new GrainStorageException("Grain storage (PostgreSQL) could not read 'account/a-1': connection refused.",
             new TimeoutException("The database did not answer.")),
+        _ when what.StartsWith("long ", StringComparison.Ordinal) => new InvalidOperationException(new string('m', int.Parse(what[5..]))),
         _ => new NotSupportedException(what),
     };
 }
